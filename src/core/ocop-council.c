@@ -1,0 +1,2 @@
+/* ocop-council.c: not written yet */
+#include "config.h"

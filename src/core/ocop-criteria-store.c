@@ -1,0 +1,2 @@
+/* ocop-criteria-store.c: not written yet */
+#include "config.h"

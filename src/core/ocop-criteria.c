@@ -1,0 +1,2 @@
+/* ocop-criteria.c: not written yet */
+#include "config.h"

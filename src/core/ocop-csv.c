@@ -1,0 +1,2 @@
+/* ocop-csv.c: not written yet */
+#include "config.h"

@@ -1,0 +1,71 @@
+/* ocop-db-private.h: what the repositories in src/core share
+ *
+ * Copyright 2026 The OCOP Council authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ocop-db.h"
+
+G_BEGIN_DECLS
+
+typedef struct _OcopDbMigration
+{
+  int         version;
+  const char *sql;
+} OcopDbMigration;
+
+/* ocop-migrations.c */
+const OcopDbMigration *_ocop_db_get_migrations (guint *n_migrations);
+
+sqlite3      *_ocop_db_get_handle   (OcopDb        *self);
+
+/* A prepared statement, cached per SQL text for the lifetime of the database
+ * (SQLITE_PREPARE_PERSISTENT). Reset and unbound on return. Never free it. */
+sqlite3_stmt *_ocop_db_prepare      (OcopDb        *self,
+                                     const char    *sql,
+                                     GError       **error);
+
+typedef enum
+{
+  OCOP_DB_STEP_ROW,
+  OCOP_DB_STEP_DONE,
+  OCOP_DB_STEP_ERROR,
+} OcopDbStep;
+
+/* Steps and, on error, sets @error with @what ("Failed to insert product: …") and the
+ * SQLite message, mapping constraint failures to OCOP_DB_ERROR_CONSTRAINT and the
+ * triggers' "locked:" messages to OCOP_DB_ERROR_LOCKED. */
+OcopDbStep    _ocop_db_step         (OcopDb        *self,
+                                     sqlite3_stmt  *stmt,
+                                     const char    *what,
+                                     GError       **error);
+/* Steps a statement that returns no rows, then resets it. */
+gboolean      _ocop_db_exec_stmt    (OcopDb        *self,
+                                     sqlite3_stmt  *stmt,
+                                     const char    *what,
+                                     GError       **error);
+/* For SQL without parameters (schema, PRAGMA). */
+gboolean      _ocop_db_exec         (OcopDb        *self,
+                                     const char    *sql,
+                                     const char    *what,
+                                     GError       **error);
+void          _ocop_db_set_error    (OcopDb        *self,
+                                     GError       **error,
+                                     const char    *what);
+
+/* Binding helpers: NULL strings bind as NULL. */
+void          _ocop_db_bind_text    (sqlite3_stmt  *stmt,
+                                     int            index,
+                                     const char    *value);
+/* Column text as a newly allocated string, NULL for NULL. */
+char         *_ocop_db_column_dup   (sqlite3_stmt  *stmt,
+                                     int            column);
+
+gint64        _ocop_db_last_insert_id (OcopDb      *self);
+
+G_END_DECLS

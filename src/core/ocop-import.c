@@ -1,0 +1,2 @@
+/* ocop-import.c: not written yet */
+#include "config.h"

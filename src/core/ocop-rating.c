@@ -1,0 +1,2 @@
+/* ocop-rating.c: not written yet */
+#include "config.h"

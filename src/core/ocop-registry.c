@@ -1,0 +1,2 @@
+/* ocop-registry.c: not written yet */
+#include "config.h"

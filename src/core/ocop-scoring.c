@@ -1,0 +1,2 @@
+/* ocop-scoring.c: not written yet */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* ocop-text.c: not written yet */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* ocop-render-style.c: not written yet */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* ocop-stars-render.c: not written yet */
+#include "config.h"
