@@ -68,4 +68,10 @@ char         *_ocop_db_column_dup   (sqlite3_stmt  *stmt,
 
 gint64        _ocop_db_last_insert_id (OcopDb      *self);
 
+/* Criteria sets loaded from this database, by id (gint64* → OcopCriteriaSet*). */
+GHashTable   *_ocop_db_get_criteria_cache (OcopDb  *self);
+
+/* "2026-11-29T21:10:00Z" */
+char         *_ocop_db_now            (void);
+
 G_END_DECLS

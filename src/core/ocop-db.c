@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "ocop-criteria.h"
 #include "ocop-db-private.h"
 
 struct _OcopDb
@@ -25,6 +26,7 @@ struct _OcopDb
   char        *path;
   char        *actor;
   GHashTable  *statements;   /* SQL text → sqlite3_stmt*, owned */
+  GHashTable  *criteria;     /* gint64 id → OcopCriteriaSet*, owned */
   guint        depth;        /* nested ocop_db_begin () calls */
   guint        rollback_only : 1;
 };
@@ -49,6 +51,7 @@ ocop_db_finalize (GObject *object)
 {
   OcopDb *self = (OcopDb *)object;
 
+  g_clear_pointer (&self->criteria, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->handle != NULL)
     {
@@ -74,6 +77,24 @@ ocop_db_init (OcopDb *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
+  self->criteria = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                          (GDestroyNotify) ocop_criteria_set_unref);
+}
+
+GHashTable *
+_ocop_db_get_criteria_cache (OcopDb *self)
+{
+  g_assert (OCOP_IS_DB (self));
+
+  return self->criteria;
+}
+
+char *
+_ocop_db_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 char *

@@ -19,7 +19,8 @@
 
 #include "ocop-db-private.h"
 
-#define DATE_OK(col) "(" col " IS NULL OR (length(" col ") = 10 AND date(" col ") IS " col "))"
+/* date () passes 2024-02-30 through unchanged; with a modifier it normalises it. */
+#define DATE_OK(col) "(" col " IS NULL OR (length(" col ") = 10 AND date(" col ", '+0 days') IS " col "))"
 
 static const char schema_v1[] =
   /* ---- criteria sets: the legal sheets as data ---- */
