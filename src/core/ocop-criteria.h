@@ -159,6 +159,12 @@ OcopCriteriaSet *ocop_criteria_set_load_data      (const char         *data,
                                                    GError            **error);
 OcopCriteriaSet *ocop_criteria_set_load_file      (const char         *path,
                                                    GError            **error);
+/* The set's optional top-level "notes" (char*, borrowed, never NULL) and its optional
+ * "source" object (where the data came from) as JSON text, or NULL. They live in a
+ * private tail of the allocation: always create sets with ocop_criteria_set_new (). */
+GPtrArray       *ocop_criteria_set_get_notes      (const OcopCriteriaSet *self);
+char            *ocop_criteria_set_dup_source_json (const OcopCriteriaSet *self);
+
 /* Serialise back to the JSON format (UTF-8, pretty printed). */
 char            *ocop_criteria_set_to_json        (const OcopCriteriaSet *self);
 
