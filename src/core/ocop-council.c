@@ -566,8 +566,6 @@ ocop_db_get_council (OcopDb  *db,
                      GError **error)
 {
   sqlite3_stmt *stmt;
-  OcopDbStep step;
-  OcopCouncil *council;
 
   g_return_val_if_fail (OCOP_IS_DB (db), NULL);
 
@@ -576,29 +574,15 @@ ocop_db_get_council (OcopDb  *db,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  step = _ocop_db_step (db, stmt, _("Failed to read the council"), error);
-  if (step == OCOP_DB_STEP_ERROR)
-    return NULL;
-  if (step == OCOP_DB_STEP_DONE)
-    {
-      g_set_error_literal (error, OCOP_DB_ERROR, OCOP_DB_ERROR_NOT_FOUND,
-                           _("Council: no such council"));
-      return NULL;
-    }
-
-  council = council_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  return council;
+  return _ocop_db_collect_one (db, stmt, (OcopDbRowFunc) council_from_row, _("Failed to read the council"),
+                               _("Council: no such council"), error);
 }
 
 GPtrArray *
 ocop_db_list_councils (OcopDb  *db,
                        GError **error)
 {
-  g_autoptr(GPtrArray) councils = g_ptr_array_new_with_free_func ((GDestroyNotify) ocop_council_free);
   sqlite3_stmt *stmt;
-  OcopDbStep step;
 
   g_return_val_if_fail (OCOP_IS_DB (db), NULL);
 
@@ -606,14 +590,7 @@ ocop_db_list_councils (OcopDb  *db,
   if (stmt == NULL)
     return NULL;
 
-  while ((step = _ocop_db_step (db, stmt, _("Failed to list the councils"), error)) == OCOP_DB_STEP_ROW)
-    g_ptr_array_add (councils, council_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (step == OCOP_DB_STEP_ERROR)
-    return NULL;
-
-  return g_steal_pointer (&councils);
+  return _ocop_db_collect (db, stmt, (OcopDbRowFunc) council_from_row, (GDestroyNotify) ocop_council_free, _("Failed to list the councils"), error);
 }
 
 /* ---- members ---- */
@@ -856,8 +833,6 @@ ocop_db_get_member (OcopDb  *db,
                     GError **error)
 {
   sqlite3_stmt *stmt;
-  OcopDbStep step;
-  OcopMember *member;
 
   g_return_val_if_fail (OCOP_IS_DB (db), NULL);
 
@@ -866,20 +841,8 @@ ocop_db_get_member (OcopDb  *db,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, member_id);
-  step = _ocop_db_step (db, stmt, _("Failed to read the member"), error);
-  if (step == OCOP_DB_STEP_ERROR)
-    return NULL;
-  if (step == OCOP_DB_STEP_DONE)
-    {
-      g_set_error_literal (error, OCOP_DB_ERROR, OCOP_DB_ERROR_NOT_FOUND,
-                           _("Member: no such member"));
-      return NULL;
-    }
-
-  member = member_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  return member;
+  return _ocop_db_collect_one (db, stmt, (OcopDbRowFunc) member_from_row, _("Failed to read the member"),
+                               _("Member: no such member"), error);
 }
 
 GPtrArray *
@@ -887,9 +850,7 @@ ocop_db_list_members (OcopDb  *db,
                       gint64   council_id,
                       GError **error)
 {
-  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) ocop_member_free);
   sqlite3_stmt *stmt;
-  OcopDbStep step;
 
   g_return_val_if_fail (OCOP_IS_DB (db), NULL);
 
@@ -901,14 +862,7 @@ ocop_db_list_members (OcopDb  *db,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, council_id);
-  while ((step = _ocop_db_step (db, stmt, _("Failed to list the members"), error)) == OCOP_DB_STEP_ROW)
-    g_ptr_array_add (members, member_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (step == OCOP_DB_STEP_ERROR)
-    return NULL;
-
-  return g_steal_pointer (&members);
+  return _ocop_db_collect (db, stmt, (OcopDbRowFunc) member_from_row, (GDestroyNotify) ocop_member_free, _("Failed to list the members"), error);
 }
 
 /* ---- meetings ---- */
@@ -1028,8 +982,6 @@ ocop_db_get_meeting (OcopDb  *db,
                      GError **error)
 {
   sqlite3_stmt *stmt;
-  OcopDbStep step;
-  OcopMeeting *meeting;
 
   g_return_val_if_fail (OCOP_IS_DB (db), NULL);
 
@@ -1038,20 +990,8 @@ ocop_db_get_meeting (OcopDb  *db,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  step = _ocop_db_step (db, stmt, _("Failed to read the meeting"), error);
-  if (step == OCOP_DB_STEP_ERROR)
-    return NULL;
-  if (step == OCOP_DB_STEP_DONE)
-    {
-      g_set_error_literal (error, OCOP_DB_ERROR, OCOP_DB_ERROR_NOT_FOUND,
-                           _("Meeting: no such meeting"));
-      return NULL;
-    }
-
-  meeting = meeting_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  return meeting;
+  return _ocop_db_collect_one (db, stmt, (OcopDbRowFunc) meeting_from_row, _("Failed to read the meeting"),
+                               _("Meeting: no such meeting"), error);
 }
 
 GPtrArray *
@@ -1059,9 +999,7 @@ ocop_db_list_meetings (OcopDb  *db,
                        gint64   council_id,
                        GError **error)
 {
-  g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func ((GDestroyNotify) ocop_meeting_free);
   sqlite3_stmt *stmt;
-  OcopDbStep step;
 
   g_return_val_if_fail (OCOP_IS_DB (db), NULL);
 
@@ -1073,14 +1011,7 @@ ocop_db_list_meetings (OcopDb  *db,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, council_id);
-  while ((step = _ocop_db_step (db, stmt, _("Failed to list the meetings"), error)) == OCOP_DB_STEP_ROW)
-    g_ptr_array_add (meetings, meeting_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (step == OCOP_DB_STEP_ERROR)
-    return NULL;
-
-  return g_steal_pointer (&meetings);
+  return _ocop_db_collect (db, stmt, (OcopDbRowFunc) meeting_from_row, (GDestroyNotify) ocop_meeting_free, _("Failed to list the meetings"), error);
 }
 
 gboolean

@@ -68,6 +68,26 @@ char         *_ocop_db_column_dup   (sqlite3_stmt  *stmt,
 
 gint64        _ocop_db_last_insert_id (OcopDb      *self);
 
+/* Maps one row of a stepping statement to a new record. */
+typedef gpointer (*OcopDbRowFunc) (sqlite3_stmt *stmt);
+
+/* Steps @stmt (prepared and bound) to the end and maps every row with @from_row into
+ * a new array that frees its items with @free_func; NULL on error. Resets @stmt. */
+GPtrArray    *_ocop_db_collect        (OcopDb         *self,
+                                       sqlite3_stmt   *stmt,
+                                       OcopDbRowFunc   from_row,
+                                       GDestroyNotify  free_func,
+                                       const char     *what,
+                                       GError        **error);
+/* The first row only; NULL with OCOP_DB_ERROR_NOT_FOUND and @not_found as the message
+ * when there is none. Resets @stmt. */
+gpointer      _ocop_db_collect_one    (OcopDb         *self,
+                                       sqlite3_stmt   *stmt,
+                                       OcopDbRowFunc   from_row,
+                                       const char     *what,
+                                       const char     *not_found,
+                                       GError        **error);
+
 /* Criteria sets loaded from this database, by id (gint64* → OcopCriteriaSet*). */
 GHashTable   *_ocop_db_get_criteria_cache (OcopDb  *self);
 

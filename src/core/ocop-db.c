@@ -248,6 +248,54 @@ _ocop_db_column_dup (sqlite3_stmt *stmt,
   return g_strdup ((const char *) text);
 }
 
+GPtrArray *
+_ocop_db_collect (OcopDb         *self,
+                  sqlite3_stmt   *stmt,
+                  OcopDbRowFunc   from_row,
+                  GDestroyNotify  free_func,
+                  const char     *what,
+                  GError        **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
+  OcopDbStep step;
+
+  while ((step = _ocop_db_step (self, stmt, what, error)) == OCOP_DB_STEP_ROW)
+    g_ptr_array_add (items, from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (step == OCOP_DB_STEP_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&items);
+}
+
+gpointer
+_ocop_db_collect_one (OcopDb         *self,
+                      sqlite3_stmt   *stmt,
+                      OcopDbRowFunc   from_row,
+                      const char     *what,
+                      const char     *not_found,
+                      GError        **error)
+{
+  gpointer item = NULL;
+
+  switch (_ocop_db_step (self, stmt, what, error))
+    {
+    case OCOP_DB_STEP_ROW:
+      item = from_row (stmt);
+      break;
+    case OCOP_DB_STEP_DONE:
+      g_set_error_literal (error, OCOP_DB_ERROR, OCOP_DB_ERROR_NOT_FOUND, not_found);
+      break;
+    case OCOP_DB_STEP_ERROR:
+    default:
+      break;
+    }
+  sqlite3_reset (stmt);
+
+  return item;
+}
+
 gint64
 _ocop_db_last_insert_id (OcopDb *self)
 {
