@@ -380,6 +380,77 @@ test_actor_in_audit (void)
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
+static char *
+dump_query (sqlite3    *handle,
+            const char *sql)
+{
+  g_autoptr(GString) str = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        g_string_append_printf (str, "%s|", (const char *) sqlite3_column_text (stmt, i));
+      g_string_append_c (str, '\n');
+    }
+  sqlite3_finalize (stmt);
+
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+/* tests/data/schema-v1.db: a whole finalised meeting (10 products, 7 members, 54 sheets,
+ * a second round), written by the first released schema. Opening it migrates it to the
+ * current schema and keeps every sheet, answer and result. */
+static void
+test_migrate_v1 (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OcopDb) db = NULL;
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "schema-v1.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *results_before = NULL;
+  g_autofree char *results_after = NULL;
+  g_autofree char *answers_before = NULL;
+  g_autofree char *answers_after = NULL;
+  static const char results_sql[] =
+    "SELECT meeting_id, product_id, round, score, stars, outcome, spread, n_counted FROM result"
+    " ORDER BY meeting_id, product_id, round";
+  static const char answers_sql[] =
+    "SELECT count(*), sum(o.points) FROM answer a JOIN criterion_option o ON o.id = a.option_id";
+  gsize len = 0;
+  sqlite3 *raw = NULL;
+
+  g_file_get_contents (fixture, &contents, &len, &error);
+  g_assert_no_error (error);
+  write_file (f->path, contents, len);
+
+  g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
+  results_before = dump_query (raw, results_sql);
+  answers_before = dump_query (raw, answers_sql);
+  sqlite3_close (raw);
+  g_assert_cmpuint (strlen (results_before), >, 0);
+
+  db = ocop_db_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ocop_db_get_schema_version (db), ==, OCOP_DB_SCHEMA_VERSION);
+
+  results_after = dump_query (_ocop_db_get_handle (db), results_sql);
+  answers_after = dump_query (_ocop_db_get_handle (db), answers_sql);
+  g_assert_cmpstr (results_after, ==, results_before);
+  g_assert_cmpstr (answers_after, ==, answers_before);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM score_sheet"), ==, 54);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM product"), ==, 10);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM meeting WHERE state = 'finalised'"), ==, 1);
+
+  /* Still locked after the migration. */
+  g_assert_false (_ocop_db_exec (db, "DELETE FROM result", "delete", &error));
+  g_assert_error (error, OCOP_DB_ERROR, OCOP_DB_ERROR_LOCKED);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 static void
 test_default_path (void)
 {
@@ -401,6 +472,7 @@ main (int   argc,
   g_test_add ("/ocop/db/open/refuse-newer", Fixture, NULL, fixture_set_up, test_refuse_newer_schema, fixture_tear_down);
   g_test_add ("/ocop/db/open/refuse-corrupt", Fixture, NULL, fixture_set_up, test_refuse_corrupt, fixture_tear_down);
   g_test_add ("/ocop/db/open/refuse-folder", Fixture, NULL, fixture_set_up, test_refuse_folder, fixture_tear_down);
+  g_test_add ("/ocop/db/migrations/v1-to-current", Fixture, NULL, fixture_set_up, test_migrate_v1, fixture_tear_down);
   g_test_add_func ("/ocop/db/transactions", test_transactions);
   g_test_add_func ("/ocop/db/constraints", test_constraints);
   g_test_add_func ("/ocop/db/audit-actor", test_actor_in_audit);

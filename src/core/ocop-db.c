@@ -38,7 +38,7 @@ G_DEFINE_QUARK (ocop-db-error-quark, ocop_db_error)
 /* Files larger than this skip the full quick_check on open: reading every page of a
  * national register would block start-up; SQLite still reports corruption when it
  * meets a bad page. */
-#define QUICK_CHECK_MAX_SIZE (256 * 1024 * 1024)
+#define QUICK_CHECK_MAX_SIZE (16 * 1024 * 1024)
 
 static void
 finalize_statement (gpointer data)
