@@ -60,4 +60,15 @@ OcopMember  *find_member  (OcopDb          *db,
                            const char      *name,
                            GError         **error);
 
+/* ocop-cli-certificates.c */
+int          cmd_issue            (OcopDb *db, int argc, char **argv);
+int          cmd_certificates     (OcopDb *db, int argc, char **argv);
+int          cmd_notices          (OcopDb *db, int argc, char **argv);
+int          cmd_revoke           (OcopDb *db, int argc, char **argv);
+int          cmd_import_register  (OcopDb *db, int argc, char **argv);
+int          cmd_certificates_pdf (OcopDb *db, int argc, char **argv);
+int          cmd_create_key       (OcopDb *db, int argc, char **argv);
+int          cmd_export_key       (OcopDb *db, int argc, char **argv);
+int          cmd_verify           (OcopDb *db, int argc, char **argv);
+
 G_END_DECLS

@@ -1037,6 +1037,15 @@ static const Command commands[] = {
   { "results", "", N_("Print a meeting's results (table, CSV or JSON)"), cmd_results },
   { "rescore", "", N_("Open the next scoring round for a product"), cmd_rescore },
   { "finalise", "", N_("Finalise a meeting"), cmd_finalise },
+  { "create-key", "", N_("Create the issuing authority's signing key"), cmd_create_key },
+  { "export-key", "", N_("Export the authority's public key for verifying certificates"), cmd_export_key },
+  { "issue", "", N_("Issue certificates for a finalised meeting's recognised products"), cmd_issue },
+  { "certificates", "[SEARCH]", N_("List, filter and export the certificate register"), cmd_certificates },
+  { "notices", "", N_("List certificates expiring soon (the 30-day notice)"), cmd_notices },
+  { "revoke", "NUMBER", N_("Revoke a certificate"), cmd_revoke },
+  { "import-register", "FILE.csv", N_("Import a province's existing certificate register"), cmd_import_register },
+  { "certificates-pdf", "", N_("Write certificates to a PDF file"), cmd_certificates_pdf },
+  { "verify", "[PAYLOAD]", N_("Verify a certificate's QR code"), cmd_verify },
 };
 
 /* Whether this is the executable in the build folder (not installed): then the

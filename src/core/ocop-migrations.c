@@ -409,8 +409,191 @@ static const char schema_v1[] =
   "BEGIN SELECT RAISE (ABORT, 'locked: the meeting is finalised'); END;"
   ;
 
+/* Step 2: recognition decisions, certificates and their register, the issuing keys.
+ *
+ * An issued certificate is never edited or deleted: its row is locked by triggers from
+ * the moment it is inserted. Revocations and supersessions are separate append-only rows;
+ * a certificate's state on a given day (valid, expiring, expired, revoked, superseded) is
+ * derived from them and from valid_until (see ocop-certificate.h).
+ *
+ * The issuing key's secret stays in this database file (signing_key.secret_key): whoever
+ * can read the file can sign certificates. Keys are never deleted, so that certificates
+ * signed with an old key still verify. */
+static const char schema_v2[] =
+  /* One row: how certificate numbers are made. {seq} is the certificate's sequence number
+   * within its year of issue ({seq:3} pads it to 3 digits), {year} that year. */
+  "CREATE TABLE certificate_settings ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  number_pattern TEXT NOT NULL CHECK (length(number_pattern) BETWEEN 5 AND 64 AND instr(number_pattern, '{seq') > 0),"
+  "  validity_months INTEGER NOT NULL DEFAULT 36 CHECK (validity_months BETWEEN 1 AND 120),"
+  "  notice_days INTEGER NOT NULL DEFAULT 30 CHECK (notice_days BETWEEN 1 AND 365)"
+  ") STRICT;"
+  "INSERT INTO certificate_settings (id, number_pattern) VALUES (1, '{seq}/GCN-OCOP-{year}');"
+
+  /* The issuing authority's Ed25519 key pair (libsodium); one active key per authority. */
+  "CREATE TABLE signing_key ("
+  "  id INTEGER PRIMARY KEY,"
+  "  authority TEXT NOT NULL CHECK (length(trim(authority)) > 0),"
+  "  authority_key TEXT NOT NULL,"             /* folded, for matching a decision's authority */
+  "  public_key BLOB NOT NULL UNIQUE CHECK (length(public_key) = 32),"
+  "  secret_key BLOB NOT NULL CHECK (length(secret_key) = 64),"
+  "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),"
+  "  created_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE UNIQUE INDEX signing_key_active ON signing_key (authority_key) WHERE active = 1;"
+  "CREATE TRIGGER signing_key_no_delete BEFORE DELETE ON signing_key "
+  "BEGIN SELECT RAISE (ABORT, 'locked: a signing key is kept so that its certificates still verify'); END;"
+  "CREATE TRIGGER signing_key_no_update BEFORE UPDATE ON signing_key "
+  "WHEN NEW.public_key IS NOT OLD.public_key OR NEW.secret_key IS NOT OLD.secret_key "
+  "  OR NEW.authority IS NOT OLD.authority OR NEW.created_at IS NOT OLD.created_at OR NEW.active > OLD.active "
+  "BEGIN SELECT RAISE (ABORT, 'locked: a signing key can only be retired'); END;"
+  "CREATE TRIGGER audit_signing_key_insert AFTER INSERT ON signing_key BEGIN "
+  "  INSERT INTO audit_log (actor, entity, entity_id, action, detail) VALUES ("
+  "    (SELECT actor FROM session_actor LIMIT 1), 'signing_key', NEW.id, 'insert',"
+  "    json_object('authority', NEW.authority, 'public_key', hex(NEW.public_key))); END;"
+  "CREATE TRIGGER audit_signing_key_retire AFTER UPDATE OF active ON signing_key "
+  "WHEN OLD.active = 1 AND NEW.active = 0 BEGIN "
+  "  INSERT INTO audit_log (actor, entity, entity_id, action, detail) VALUES ("
+  "    (SELECT actor FROM session_actor LIMIT 1), 'signing_key', NEW.id, 'update', json_object('active', 0)); END;"
+
+  /* The people's committee's recognition decision (Quyết định công nhận). Numbers restart
+   * every year and every authority numbers its own: unique per authority and year. */
+  "CREATE TABLE decision ("
+  "  id INTEGER PRIMARY KEY,"
+  "  number TEXT NOT NULL CHECK (length(trim(number)) BETWEEN 1 AND 64),"
+  "  date TEXT NOT NULL CHECK " DATE_OK ("date") ","
+  "  authority TEXT NOT NULL CHECK (length(trim(authority)) > 0),"
+  "  signer_title TEXT,"
+  "  signer_name TEXT,"
+  "  meeting_id INTEGER REFERENCES meeting (id) ON DELETE RESTRICT,"
+  "  is_imported INTEGER NOT NULL DEFAULT 0 CHECK (is_imported IN (0, 1)),"
+  "  created_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE UNIQUE INDEX decision_number ON decision (number, authority, substr(date, 1, 4));"
+  "CREATE INDEX decision_meeting ON decision (meeting_id);"
+  "CREATE INDEX decision_date ON decision (date);"
+
+  "CREATE TABLE certificate ("
+  "  id INTEGER PRIMARY KEY,"
+  "  number TEXT UNIQUE CHECK (number IS NULL OR length(trim(number)) BETWEEN 1 AND 64),"
+  "  seq INTEGER CHECK (seq IS NULL OR seq >= 1),"   /* the {seq} of the number pattern */
+  "  decision_id INTEGER NOT NULL REFERENCES decision (id) ON DELETE RESTRICT,"
+  "  product_id INTEGER NOT NULL REFERENCES product (id) ON DELETE RESTRICT,"
+  "  meeting_id INTEGER,"
+  "  round INTEGER CHECK (round IS NULL OR round BETWEEN 1 AND 9),"
+  "  stars INTEGER NOT NULL CHECK (stars BETWEEN 3 AND 5),"
+  "  score REAL CHECK (score IS NULL OR (score >= 0 AND score <= 1000)),"
+  "  issued_on TEXT NOT NULL CHECK " DATE_OK ("issued_on") ","
+  "  valid_until TEXT NOT NULL CHECK " DATE_OK ("valid_until") ","
+  /* What was printed, as it was on the day of issue. */
+  "  product_name TEXT NOT NULL CHECK (length(trim(product_name)) > 0),"
+  "  producer_name TEXT NOT NULL CHECK (length(trim(producer_name)) > 0),"
+  "  producer_address TEXT,"
+  "  commune TEXT,"
+  "  district TEXT,"
+  "  province TEXT,"
+  "  subject_type TEXT NOT NULL CHECK (subject_type IN ('cooperative', 'enterprise', 'cooperative-group', 'household')),"
+  "  payload TEXT UNIQUE,"                      /* the signed QR text, OCOP1|…|signature */
+  "  key_id INTEGER REFERENCES signing_key (id) ON DELETE RESTRICT,"
+  "  is_imported INTEGER NOT NULL DEFAULT 0 CHECK (is_imported IN (0, 1)),"
+  "  is_sample INTEGER NOT NULL DEFAULT 0 CHECK (is_sample IN (0, 1)),"
+  "  search_key TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL,"
+  "  FOREIGN KEY (meeting_id, product_id, round) REFERENCES result (meeting_id, product_id, round) ON DELETE RESTRICT,"
+  "  CHECK ((meeting_id IS NULL) = (round IS NULL)),"
+  "  CHECK (valid_until > issued_on),"
+  /* Issued here: numbered, signed and from a meeting; imported history may be neither. */
+  "  CHECK (is_imported = 1 OR (number IS NOT NULL AND payload IS NOT NULL AND key_id IS NOT NULL AND meeting_id IS NOT NULL)),"
+  "  CHECK ((payload IS NULL) = (key_id IS NULL))"
+  ") STRICT;"
+  "CREATE UNIQUE INDEX certificate_meeting_product ON certificate (meeting_id, product_id) WHERE meeting_id IS NOT NULL;"
+  "CREATE UNIQUE INDEX certificate_seq ON certificate (substr(issued_on, 1, 4), seq) WHERE seq IS NOT NULL;"
+  "CREATE INDEX certificate_product ON certificate (product_id, issued_on);"
+  "CREATE INDEX certificate_decision ON certificate (decision_id);"
+  "CREATE INDEX certificate_valid_until ON certificate (valid_until);"
+  "CREATE INDEX certificate_issued_on ON certificate (issued_on);"
+  "CREATE INDEX certificate_stars ON certificate (stars, valid_until);"
+  "CREATE INDEX certificate_locality ON certificate (province, district);"
+
+  /* Append-only: a certificate's end before its term. */
+  "CREATE TABLE certificate_revocation ("
+  "  certificate_id INTEGER PRIMARY KEY REFERENCES certificate (id) ON DELETE RESTRICT,"
+  "  revoked_on TEXT NOT NULL CHECK " DATE_OK ("revoked_on") ","
+  "  reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),"
+  "  created_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TABLE certificate_supersession ("
+  "  certificate_id INTEGER PRIMARY KEY REFERENCES certificate (id) ON DELETE RESTRICT,"
+  "  superseded_by INTEGER NOT NULL REFERENCES certificate (id) ON DELETE RESTRICT,"
+  "  superseded_on TEXT NOT NULL CHECK " DATE_OK ("superseded_on") ","
+  "  created_at TEXT NOT NULL,"
+  "  CHECK (superseded_by <> certificate_id)"
+  ") STRICT;"
+  "CREATE INDEX certificate_supersession_by ON certificate_supersession (superseded_by);"
+
+  /* Consistency the CHECKs cannot see. */
+  "CREATE TRIGGER certificate_revocation_dates BEFORE INSERT ON certificate_revocation "
+  "WHEN NEW.revoked_on < (SELECT issued_on FROM certificate WHERE id = NEW.certificate_id) "
+  "BEGIN SELECT RAISE (ABORT, 'CHECK constraint failed: a certificate cannot be revoked before it was issued'); END;"
+  "CREATE TRIGGER certificate_supersession_product BEFORE INSERT ON certificate_supersession "
+  "WHEN (SELECT product_id FROM certificate WHERE id = NEW.certificate_id) IS NOT "
+  "     (SELECT product_id FROM certificate WHERE id = NEW.superseded_by) "
+  "  OR NEW.superseded_on < (SELECT issued_on FROM certificate WHERE id = NEW.certificate_id) "
+  "BEGIN SELECT RAISE (ABORT, 'CHECK constraint failed: a certificate is superseded only by a later one of the same product'); END;"
+
+  "CREATE TRIGGER certificate_from_recognised BEFORE INSERT ON certificate "
+  "WHEN NEW.meeting_id IS NOT NULL AND ("
+  "  (SELECT state FROM meeting WHERE id = NEW.meeting_id) IS NOT 'finalised' OR"
+  "  (SELECT outcome FROM result WHERE meeting_id = NEW.meeting_id AND product_id = NEW.product_id"
+  "     AND round = NEW.round) IS NOT 'recognised') "
+  "BEGIN SELECT RAISE (ABORT, 'CHECK constraint failed: a certificate is issued only for a product recognised by a finalised meeting'); END;"
+
+  /* ---- locks: issued means final ---- */
+  "CREATE TRIGGER certificate_locked_update BEFORE UPDATE ON certificate "
+  "BEGIN SELECT RAISE (ABORT, 'locked: an issued certificate cannot be changed; revoke it instead'); END;"
+  "CREATE TRIGGER certificate_locked_delete BEFORE DELETE ON certificate "
+  "BEGIN SELECT RAISE (ABORT, 'locked: an issued certificate cannot be deleted; revoke it instead'); END;"
+  "CREATE TRIGGER certificate_revocation_locked_update BEFORE UPDATE ON certificate_revocation "
+  "BEGIN SELECT RAISE (ABORT, 'locked: a revocation cannot be changed'); END;"
+  "CREATE TRIGGER certificate_revocation_locked_delete BEFORE DELETE ON certificate_revocation "
+  "BEGIN SELECT RAISE (ABORT, 'locked: a revocation cannot be undone'); END;"
+  "CREATE TRIGGER certificate_supersession_locked_update BEFORE UPDATE ON certificate_supersession "
+  "BEGIN SELECT RAISE (ABORT, 'locked: a supersession cannot be changed'); END;"
+  "CREATE TRIGGER certificate_supersession_locked_delete BEFORE DELETE ON certificate_supersession "
+  "BEGIN SELECT RAISE (ABORT, 'locked: a supersession cannot be undone'); END;"
+  /* A decision is fixed once it has certificates. */
+  "CREATE TRIGGER decision_locked_update BEFORE UPDATE ON decision "
+  "WHEN EXISTS (SELECT 1 FROM certificate WHERE decision_id = OLD.id) "
+  "BEGIN SELECT RAISE (ABORT, 'locked: the decision has certificates'); END;"
+  "CREATE TRIGGER decision_locked_delete BEFORE DELETE ON decision "
+  "WHEN EXISTS (SELECT 1 FROM certificate WHERE decision_id = OLD.id) "
+  "BEGIN SELECT RAISE (ABORT, 'locked: the decision has certificates'); END;"
+
+  /* ---- the audit log (its action names are those of step 1) ---- */
+  "CREATE TRIGGER audit_decision_insert AFTER INSERT ON decision BEGIN "
+  "  INSERT INTO audit_log (actor, entity, entity_id, action, detail) VALUES ("
+  "    (SELECT actor FROM session_actor LIMIT 1), 'decision', NEW.id, 'insert',"
+  "    json_object('number', NEW.number, 'date', NEW.date, 'authority', NEW.authority,"
+  "                'meeting', NEW.meeting_id, 'imported', NEW.is_imported)); END;"
+  "CREATE TRIGGER audit_certificate_issue AFTER INSERT ON certificate BEGIN "
+  "  INSERT INTO audit_log (actor, entity, entity_id, action, detail) VALUES ("
+  "    (SELECT actor FROM session_actor LIMIT 1), 'certificate', NEW.id, 'insert',"
+  "    json_object('event', CASE WHEN NEW.is_imported THEN 'import' ELSE 'issue' END,"
+  "                'number', NEW.number, 'product', NEW.product_id, 'stars', NEW.stars,"
+  "                'decision', NEW.decision_id, 'issued_on', NEW.issued_on, 'valid_until', NEW.valid_until)); END;"
+  "CREATE TRIGGER audit_certificate_revoke AFTER INSERT ON certificate_revocation BEGIN "
+  "  INSERT INTO audit_log (actor, entity, entity_id, action, detail) VALUES ("
+  "    (SELECT actor FROM session_actor LIMIT 1), 'certificate', NEW.certificate_id, 'update',"
+  "    json_object('event', 'revoke', 'on', NEW.revoked_on, 'reason', NEW.reason)); END;"
+  "CREATE TRIGGER audit_certificate_supersede AFTER INSERT ON certificate_supersession BEGIN "
+  "  INSERT INTO audit_log (actor, entity, entity_id, action, detail) VALUES ("
+  "    (SELECT actor FROM session_actor LIMIT 1), 'certificate', NEW.certificate_id, 'update',"
+  "    json_object('event', 'supersede', 'on', NEW.superseded_on, 'by', NEW.superseded_by)); END;"
+  ;
+
 static const OcopDbMigration migrations[] = {
   { 1, schema_v1 },
+  { 2, schema_v2 },
 };
 
 const OcopDbMigration *
