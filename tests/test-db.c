@@ -10,7 +10,13 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include <signal.h>
+
+#include "ocop-council.h"
+#include "ocop-criteria-store.h"
 #include "ocop-db-private.h"
+#include "ocop-registry.h"
+#include "ocop-scoring.h"
 
 typedef struct
 {
@@ -451,6 +457,88 @@ test_migrate_v1 (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
+/* A member ticks, and the program is killed (SIGKILL: no exit handlers, no close):
+ * every tick that returned is in the file when it is opened again. */
+static void
+test_kill_keeps_ticks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  const int n_ticks = 12;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(OcopDb) db = NULL;
+      g_autoptr(OcopCriteriaSet) set = NULL;
+      g_autoptr(OcopProducer) producer = ocop_producer_new ();
+      g_autoptr(OcopProduct) product = ocop_product_new ();
+      g_autoptr(OcopCouncil) council = ocop_council_new ();
+      g_autoptr(OcopMember) member = ocop_member_new ();
+      g_autoptr(OcopMeeting) meeting = ocop_meeting_new ();
+      g_autoptr(OcopScoreSheet) sheet = NULL;
+      g_autofree char *criteria = g_build_filename (g_getenv ("OCOP_CRITERIA_DIR"), "qd-1048-2019.json", NULL);
+
+      db = ocop_db_open (g_getenv ("OCOP_TEST_DB"), &error);
+      g_assert_no_error (error);
+      set = ocop_db_import_criteria_file (db, criteria, &error);
+      g_assert_no_error (error);
+
+      producer->name = g_strdup ("HTX Chè Tân Cương");
+      producer->subject_type = OCOP_SUBJECT_COOPERATIVE;
+      g_assert_true (ocop_db_save_producer (db, producer, &error));
+      product->name = g_strdup ("Chè đinh");
+      product->product_set = g_strdup ("07");
+      product->producer_id = producer->id;
+      g_assert_true (ocop_db_save_product (db, product, &error));
+      council->name = g_strdup ("Hội đồng");
+      council->level = OCOP_LEVEL_PROVINCE;
+      council->regime = OCOP_REGIME_1048;
+      g_assert_true (ocop_db_save_council (db, council, &error));
+      member->council_id = council->id;
+      member->name = g_strdup ("Nguyễn Văn An");
+      member->role = OCOP_ROLE_CHAIR;
+      g_assert_true (ocop_db_add_member (db, member, &error));
+      meeting->council_id = council->id;
+      meeting->set_id = set->id;
+      meeting->date = g_strdup ("2022-11-12");
+      g_assert_true (ocop_db_save_meeting (db, meeting, &error));
+      g_assert_true (ocop_db_add_agenda_item (db, meeting->id, product->id, &error));
+      g_assert_true (ocop_db_set_attendance (db, meeting->id, member->id, TRUE, &error));
+      g_assert_no_error (error);
+
+      sheet = ocop_db_open_score_sheet (db, meeting->id, member->id, product->id, 0, &error);
+      g_assert_no_error (error);
+      for (int i = 0; i < n_ticks; i++)
+        {
+          g_assert_true (ocop_db_tick (db, sheet->id, i, 0, &error));
+          g_assert_no_error (error);
+        }
+
+      raise (SIGKILL);
+      return;
+    }
+
+  dir = g_dir_make_tmp ("ocop-test-kill-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "ocop.db", NULL);
+  g_setenv ("OCOP_TEST_DB", path, TRUE);
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_failed ();
+
+  {
+    g_autoptr(OcopDb) db = ocop_db_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (query_int (db, "SELECT count(*) FROM answer"), ==, n_ticks);
+    g_assert_cmpint (query_int (db, "SELECT count(*) FROM score_sheet WHERE total > 0"), ==, 1);
+    g_assert_finalize_object (g_steal_pointer (&db));
+  }
+
+  remove_tree (dir);
+}
+
 static void
 test_default_path (void)
 {
@@ -477,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/ocop/db/constraints", test_constraints);
   g_test_add_func ("/ocop/db/audit-actor", test_actor_in_audit);
   g_test_add_func ("/ocop/db/default-path", test_default_path);
+  g_test_add_func ("/ocop/db/kill-keeps-ticks", test_kill_keeps_ticks);
 
   return g_test_run ();
 }
