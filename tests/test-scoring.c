@@ -414,29 +414,6 @@ test_tick_persisted (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (sheet->total, 30.0, 1e-9);
 }
 
-static void
-test_tick_speed (Fixture       *f,
-                 gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = open_sheet (f, CHAIR, 0);
-  const guint n = 400;
-  gint64 start, elapsed;
-
-  /* Warm the caches (statements, criteria set). */
-  g_assert_true (ocop_db_tick (f->db, id, 0, 0, &error));
-
-  start = g_get_monotonic_time ();
-  for (guint i = 0; i < n; i++)
-    g_assert_true (ocop_db_tick (f->db, id, i % 4, (i / 4) % 3, &error));
-  elapsed = g_get_monotonic_time () - start;
-  g_assert_no_error (error);
-
-  g_test_message ("%u ticks in %" G_GINT64_FORMAT " µs: %.1f µs each", n, elapsed, (double) elapsed / n);
-  /* "Well under a millisecond", on a file database; generous for slow CI machines. */
-  g_assert_cmpfloat ((double) elapsed / n, <, 1000.0);
-}
-
 /* ---- knock-out, stop conditions, comments, paper sheets ---- */
 
 static void
@@ -1055,7 +1032,6 @@ main (int   argc,
   ADD ("/ocop/scoring/open-sheet", test_open_sheet);
   ADD ("/ocop/scoring/tick", test_tick);
   ADD ("/ocop/scoring/tick-persisted", test_tick_persisted);
-  ADD ("/ocop/scoring/tick-speed", test_tick_speed);
   ADD ("/ocop/scoring/sheet-flags", test_sheet_flags);
   ADD ("/ocop/scoring/paper-sheet", test_paper_sheet);
   ADD ("/ocop/scoring/submit-reopen", test_submit_reopen);

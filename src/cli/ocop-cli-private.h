@@ -71,4 +71,15 @@ int          cmd_create_key       (OcopDb *db, int argc, char **argv);
 int          cmd_export_key       (OcopDb *db, int argc, char **argv);
 int          cmd_verify           (OcopDb *db, int argc, char **argv);
 
+/* ocop-cli-stats.c */
+int          cmd_stats    (OcopDb          *db,
+                           int              argc,
+                           char           **argv);
+int          cmd_targets  (OcopDb          *db,
+                           int              argc,
+                           char           **argv);
+int          cmd_sample   (OcopDb          *db,
+                           int              argc,
+                           char           **argv);
+
 G_END_DECLS

@@ -32,7 +32,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (OcopDb, ocop_db, OCOP, DB, GObject)
 
 /* The schema version this build writes. */
-#define OCOP_DB_SCHEMA_VERSION 2
+#define OCOP_DB_SCHEMA_VERSION 3
 /* The application_id stored in the file header: "OCOP" in ASCII. */
 #define OCOP_DB_APPLICATION_ID 0x4f434f50
 

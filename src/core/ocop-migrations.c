@@ -591,9 +591,112 @@ static const char schema_v2[] =
   "    json_object('event', 'supersede', 'on', NEW.superseded_on, 'by', NEW.superseded_by)); END;"
   ;
 
+/* Step 3: statistics and sample data.
+ *
+ * - programme_target: the programme's targets (mục tiêu) that the dashboard tracks as
+ *   target vs achieved (ocop-stats.h).
+ * - is_sample on decisions and signing keys, as the other tables have it. A decision of a
+ *   sample meeting is marked sample when it is inserted (before it has certificates,
+ *   while it can still change).
+ * - The sanctioned path for removing sample data (ocop-sample.h): the locks of step 1
+ *   and 2 refuse deleting a finalised meeting, an issued certificate, its revocation or
+ *   supersession and a signing key; they are re-created here so that they let through
+ *   rows that belong to sample data (is_sample = 1 on the row or on its meeting or
+ *   certificate) and nothing else. A row cannot become sample data once it is locked:
+ *   finalised meetings and certificates refuse every update already, and a signing key
+ *   refuses the change once it has signed a certificate. */
+static const char schema_v3[] =
+  "CREATE TABLE programme_target ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('new-products', 'upgraded-share', 'cooperative-share', 'enterprise-share', 'custom')),"
+  "  target_value REAL NOT NULL CHECK (target_value >= 0),"
+  "  unit TEXT NOT NULL CHECK (unit IN ('count', 'percent')),"
+  "  min_stars INTEGER NOT NULL DEFAULT 3 CHECK (min_stars BETWEEN 1 AND 5),"
+  "  period_start TEXT NOT NULL CHECK " DATE_OK ("period_start") ","
+  "  deadline TEXT NOT NULL CHECK " DATE_OK ("deadline") ","
+  "  province TEXT,"
+  "  district TEXT,"
+  "  achieved_value REAL CHECK (achieved_value IS NULL OR achieved_value >= 0),"   /* custom kind: entered */
+  "  note TEXT,"
+  "  is_sample INTEGER NOT NULL DEFAULT 0 CHECK (is_sample IN (0, 1)),"
+  "  created_at TEXT NOT NULL,"
+  "  CHECK (deadline >= period_start),"
+  "  CHECK (unit = 'count' OR target_value <= 100)"
+  ") STRICT;"
+
+  "ALTER TABLE decision ADD COLUMN is_sample INTEGER NOT NULL DEFAULT 0 CHECK (is_sample IN (0, 1));"
+  "ALTER TABLE signing_key ADD COLUMN is_sample INTEGER NOT NULL DEFAULT 0 CHECK (is_sample IN (0, 1));"
+  "CREATE TRIGGER decision_sample_from_meeting AFTER INSERT ON decision "
+  "WHEN NEW.meeting_id IS NOT NULL AND (SELECT is_sample FROM meeting WHERE id = NEW.meeting_id) = 1 "
+  "BEGIN UPDATE decision SET is_sample = 1 WHERE id = NEW.id; END;"
+  "CREATE TRIGGER signing_key_sample_locked BEFORE UPDATE OF is_sample ON signing_key "
+  "WHEN NEW.is_sample IS NOT OLD.is_sample AND EXISTS (SELECT 1 FROM certificate WHERE key_id = OLD.id) "
+  "BEGIN SELECT RAISE (ABORT, 'locked: the signing key has signed certificates'); END;"
+
+  /* Statistics: products by registration year; results of finalised meetings by date. */
+  "CREATE INDEX product_year ON product (year);"
+  "CREATE INDEX meeting_state_date ON meeting (state, date);"
+
+  /* ---- the locks again, letting sample data through ---- */
+  "DROP TRIGGER meeting_locked_delete;"
+  "CREATE TRIGGER meeting_locked_delete BEFORE DELETE ON meeting WHEN OLD.state = 'finalised' AND OLD.is_sample = 0 "
+  "BEGIN SELECT RAISE (ABORT, 'locked: the meeting is finalised'); END;"
+  "DROP TRIGGER agenda_locked_delete;"
+  "CREATE TRIGGER agenda_locked_delete BEFORE DELETE ON agenda_item "
+  "WHEN (SELECT state = 'finalised' AND is_sample = 0 FROM meeting WHERE id = OLD.meeting_id) "
+  "BEGIN SELECT RAISE (ABORT, 'locked: the meeting is finalised'); END;"
+  "DROP TRIGGER attendance_locked_delete;"
+  "CREATE TRIGGER attendance_locked_delete BEFORE DELETE ON attendance "
+  "WHEN (SELECT state = 'finalised' AND is_sample = 0 FROM meeting WHERE id = OLD.meeting_id) "
+  "BEGIN SELECT RAISE (ABORT, 'locked: the meeting is finalised'); END;"
+  "DROP TRIGGER conflict_locked_delete;"
+  "CREATE TRIGGER conflict_locked_delete BEFORE DELETE ON conflict "
+  "WHEN (SELECT state = 'finalised' AND is_sample = 0 FROM meeting WHERE id = OLD.meeting_id) "
+  "BEGIN SELECT RAISE (ABORT, 'locked: the meeting is finalised'); END;"
+  "DROP TRIGGER sheet_locked_delete;"
+  "CREATE TRIGGER sheet_locked_delete BEFORE DELETE ON score_sheet "
+  "WHEN (SELECT state = 'finalised' AND is_sample = 0 FROM meeting WHERE id = OLD.meeting_id) "
+  "BEGIN SELECT RAISE (ABORT, 'locked: the meeting is finalised'); END;"
+  "DROP TRIGGER answer_locked_delete;"
+  "CREATE TRIGGER answer_locked_delete BEFORE DELETE ON answer "
+  "WHEN (SELECT s.state = 'submitted' AND m.is_sample = 0 FROM score_sheet s JOIN meeting m ON m.id = s.meeting_id"
+  "      WHERE s.id = OLD.score_sheet_id) "
+  "BEGIN SELECT RAISE (ABORT, 'locked: the score sheet is submitted'); END;"
+  "DROP TRIGGER answer_meeting_locked_delete;"
+  "CREATE TRIGGER answer_meeting_locked_delete BEFORE DELETE ON answer "
+  "WHEN (SELECT m.state = 'finalised' AND m.is_sample = 0 FROM score_sheet s JOIN meeting m ON m.id = s.meeting_id"
+  "      WHERE s.id = OLD.score_sheet_id) "
+  "BEGIN SELECT RAISE (ABORT, 'locked: the meeting is finalised'); END;"
+  "DROP TRIGGER stop_condition_locked_delete;"
+  "CREATE TRIGGER stop_condition_locked_delete BEFORE DELETE ON stop_condition "
+  "WHEN (SELECT (s.state = 'submitted' OR m.state = 'finalised') AND m.is_sample = 0 FROM score_sheet s"
+  "      JOIN meeting m ON m.id = s.meeting_id WHERE s.id = OLD.score_sheet_id) "
+  "BEGIN SELECT RAISE (ABORT, 'locked: the score sheet is submitted or its meeting finalised'); END;"
+  "DROP TRIGGER result_locked_delete;"
+  "CREATE TRIGGER result_locked_delete BEFORE DELETE ON result "
+  "WHEN (SELECT state = 'finalised' AND is_sample = 0 FROM meeting WHERE id = OLD.meeting_id) "
+  "BEGIN SELECT RAISE (ABORT, 'locked: the meeting is finalised'); END;"
+  "DROP TRIGGER certificate_locked_delete;"
+  "CREATE TRIGGER certificate_locked_delete BEFORE DELETE ON certificate WHEN OLD.is_sample = 0 "
+  "BEGIN SELECT RAISE (ABORT, 'locked: an issued certificate cannot be deleted; revoke it instead'); END;"
+  "DROP TRIGGER certificate_revocation_locked_delete;"
+  "CREATE TRIGGER certificate_revocation_locked_delete BEFORE DELETE ON certificate_revocation "
+  "WHEN (SELECT is_sample FROM certificate WHERE id = OLD.certificate_id) IS NOT 1 "
+  "BEGIN SELECT RAISE (ABORT, 'locked: a revocation cannot be undone'); END;"
+  "DROP TRIGGER certificate_supersession_locked_delete;"
+  "CREATE TRIGGER certificate_supersession_locked_delete BEFORE DELETE ON certificate_supersession "
+  "WHEN (SELECT is_sample FROM certificate WHERE id = OLD.certificate_id) IS NOT 1 "
+  "BEGIN SELECT RAISE (ABORT, 'locked: a supersession cannot be undone'); END;"
+  "DROP TRIGGER signing_key_no_delete;"
+  "CREATE TRIGGER signing_key_no_delete BEFORE DELETE ON signing_key WHEN OLD.is_sample = 0 "
+  "BEGIN SELECT RAISE (ABORT, 'locked: a signing key is kept so that its certificates still verify'); END;"
+  ;
+
 static const OcopDbMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
+  { 3, schema_v3 },
 };
 
 const OcopDbMigration *

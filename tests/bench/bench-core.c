@@ -29,6 +29,7 @@
 #include "ocop-db-private.h"
 #include "ocop-registry.h"
 #include "ocop-scoring.h"
+#include "ocop-stats.h"
 
 static double
 now_ms (void)
@@ -272,6 +273,16 @@ main (int   argc,
     results = ocop_db_list_results (db, meeting_for_results, &error);
     check (results != NULL, error);
     report ("results: the secretary's matrix, read", now_ms () - t, 100);
+  }
+
+  {
+    g_autoptr(OcopStats) stats = NULL;
+    OcopStatsQuery query = { "2019-01-01", "2022-12-31", "2023-06-02", NULL, NULL };
+
+    t = now_ms ();
+    stats = ocop_db_compute_stats (db, &query, &error);
+    check (stats != NULL, error);
+    report ("statistics: every figure of the provincial report", now_ms () - t, 200);
   }
 
   g_assert_finalize_object (g_steal_pointer (&db));
