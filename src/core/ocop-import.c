@@ -133,12 +133,15 @@ set_rows_error (OcopImportReport  *report,
     }
 
   if (report->problems->len > MAX_PROBLEMS_IN_MESSAGE)
-    g_string_append_printf (str, "\n%s",
-                            /* Translators: %u is a number of further problems */
-                            g_strdup_printf (ngettext ("… and %u more problem",
-                                                       "… and %u more problems",
-                                                       report->problems->len - MAX_PROBLEMS_IN_MESSAGE),
-                                             report->problems->len - MAX_PROBLEMS_IN_MESSAGE));
+    {
+      guint more = report->problems->len - MAX_PROBLEMS_IN_MESSAGE;
+
+      g_string_append_c (str, '\n');
+      g_string_append_printf (str,
+                              /* Translators: %u is a number of further problems */
+                              ngettext ("… and %u more problem", "… and %u more problems", more),
+                              more);
+    }
 
   g_set_error_literal (error, OCOP_IMPORT_ERROR, OCOP_IMPORT_ERROR_ROWS, str->str);
 }
