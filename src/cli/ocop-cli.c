@@ -212,11 +212,16 @@ cmd_criteria (OcopDb  *db,
 
 static void
 print_report (const OcopImportReport *report,
-              const char             *what)
+              gboolean                products)
 {
-  /* Translators: %1$s is a file name, %2$u a number, %3$s what was imported
-   * ("products", "producers", …) */
-  g_print (_("%1$s: %2$u %3$s imported\n"), report->file, report->n_imported, what);
+  if (products)
+    g_print (/* Translators: %1$s is a file name, %2$u a number of products */
+             ngettext ("%1$s: %2$u product imported\n", "%1$s: %2$u products imported\n", report->n_imported),
+             report->file, report->n_imported);
+  else
+    g_print (/* Translators: %1$s is a file name, %2$u a number of producers */
+             ngettext ("%1$s: %2$u producer imported\n", "%1$s: %2$u producers imported\n", report->n_imported),
+             report->file, report->n_imported);
   if (report->n_created > 0)
     g_print (ngettext ("%u new producer added to the register\n",
                        "%u new producers added to the register\n", report->n_created),
@@ -245,7 +250,7 @@ cmd_import_producers (OcopDb  *db,
   if (report == NULL)
     return fail (g_steal_pointer (&error));
 
-  print_report (report, C_("imported", "producers"));
+  print_report (report, FALSE);
 
   return EXIT_SUCCESS;
 }
@@ -272,7 +277,7 @@ cmd_import_products (OcopDb  *db,
   if (report == NULL)
     return fail (g_steal_pointer (&error));
 
-  print_report (report, C_("imported", "products"));
+  print_report (report, TRUE);
 
   return EXIT_SUCCESS;
 }
@@ -405,7 +410,7 @@ cmd_add_member (OcopDb  *db,
     { "council", 0, 0, G_OPTION_ARG_INT64, &council, N_("The council's number"), N_("ID") },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Full name"), N_("NAME") },
     { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("chair, vice-chair, member, secretary or advisory"), N_("ROLE") },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Position and organisation"), N_("TITLE") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Position and organisation"), N_("POSITION") },
     { NULL }
   };
   int status = 0;
@@ -448,7 +453,7 @@ cmd_councils (OcopDb  *db,
   if (councils == NULL)
     return fail (g_steal_pointer (&error));
 
-  table_add (table, _("No."), _("Council"), _("Level"), _("Member"), _("Role"), END);
+  table_add (table, _("No."), _("Council"), _("Level"), C_("column heading", "Member"), _("Role"), END);
   for (guint i = 0; i < councils->len; i++)
     {
       const OcopCouncil *council = g_ptr_array_index (councils, i);

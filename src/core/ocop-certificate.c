@@ -549,8 +549,8 @@ get_one (OcopDb      *db,
                      _("No certificate has the number “%s”"), number);
       else
         g_set_error (error, OCOP_DB_ERROR, OCOP_DB_ERROR_NOT_FOUND,
-                     /* Translators: %s is a record id */
-                     _("No certificate has the id %" G_GINT64_FORMAT), id);
+                     /* Translators: %d is a record number */
+                     _("No certificate has the number %d in the register"), (int) id);
       break;
     case OCOP_DB_STEP_ERROR:
       break;

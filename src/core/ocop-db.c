@@ -385,7 +385,14 @@ check_existing (OcopDb      *self,
       !query_int (self, "SELECT count(*) FROM sqlite_master", &n_tables, error))
     {
       if (error != NULL && *error != NULL && (*error)->code == OCOP_DB_ERROR_CORRUPT)
-        g_prefix_error (error, _("“%s” is damaged: "), self->path);
+        {
+          g_autofree char *detail = g_strdup ((*error)->message);
+
+          g_clear_error (error);
+          g_set_error (error, OCOP_DB_ERROR, OCOP_DB_ERROR_CORRUPT,
+                       /* Translators: %1$s is a file name, %2$s the database's own message */
+                       _("“%1$s” is damaged and was not changed: %2$s"), self->path, detail);
+        }
       return FALSE;
     }
 
@@ -505,6 +512,7 @@ ocop_db_open (const char  *path,
           if (g_file_test (path, G_FILE_TEST_IS_DIR))
             {
               g_set_error (error, OCOP_DB_ERROR, OCOP_DB_ERROR_OPEN,
+                           /* Translators: %s is a folder's path */
                            _("“%s” is a folder, not a database file"), path);
               return NULL;
             }
@@ -520,7 +528,8 @@ ocop_db_open (const char  *path,
               int saved_errno = errno;
 
               g_set_error (error, OCOP_DB_ERROR, OCOP_DB_ERROR_OPEN,
-                           _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+                           /* Translators: %1$s is a folder's path, %2$s the system's reason */
+                           _("Cannot create the folder “%1$s”: %2$s"), dir, g_strerror (saved_errno));
               return NULL;
             }
           flags |= SQLITE_OPEN_CREATE;

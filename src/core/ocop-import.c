@@ -1160,7 +1160,8 @@ spec_answer (SheetImport *import,
           g_autofree char *expected = ocop_text_format_number (chosen->points, chosen->points == (int) chosen->points ? 0 : 2);
 
           add_problem (import->report, line, NULL,
-                       /* Translators: %1$s is a criterion code, %2$d an option number, %3$s points */
+                       /* Translators: %1$s is a criterion code, %2$d an option number, %3$s the
+                        * option's points, %4$s the points given in the file */
                        _("option %2$d of criterion %1$s scores %3$s points, not %4$s"),
                        code, n, expected, points);
           return;
