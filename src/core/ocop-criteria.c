@@ -399,8 +399,8 @@ negative_max_error (double       max,
                     const Where *w,
                     GError     **error)
 {
-  /* Translators: %g is the value found in the file */
   where_error (error, OCOP_CRITERIA_ERROR_INVALID, w,
+               /* Translators: %g is the value found in the file */
                _("the maximum must be a number of 0 or more, not %g"), max);
   return FALSE;
 }
@@ -615,9 +615,9 @@ parse_rules (JsonObject  *object,
 
       if (!ocop_rule_kind_from_string (kind, &rule->kind))
         {
-          /* Translators: %s is the kind of a rule found in a criteria file; the list
-           * of known kinds follows and is not translated */
           where_error (error, OCOP_CRITERIA_ERROR_INVALID, w,
+                       /* Translators: %s is the kind of a rule found in a criteria file; the list
+                        * of known kinds follows and is not translated */
                        _("unknown rule kind “%s” (known kinds: knockout, stop_if_zero, stop_if, applies_if_story, choose_case, additive)"),
                        kind);
           return FALSE;
@@ -684,8 +684,8 @@ parse_criterion (JsonNode      *node,
     criterion->aggregation = OCOP_AGGREGATION_MAX;
   else
     {
-      /* Translators: %s is the value found in the file; “sum” and “max” are not translated */
       where_error (error, OCOP_CRITERIA_ERROR_INVALID, &w,
+                   /* Translators: %s is the value found in the file; “sum” and “max” are not translated */
                    _("the aggregation must be “sum” or “max”, not “%s”"), aggregation);
       return FALSE;
     }
@@ -870,8 +870,8 @@ parse_set (JsonNode         *root,
       json_node_get_value_type (format) != G_TYPE_STRING ||
       g_strcmp0 (json_node_get_string (format), FORMAT_NAME) != 0)
     {
-      /* Translators: %s is the name of the file format, “ocop-criteria/1” */
       where_error (error, OCOP_CRITERIA_ERROR_PARSE, &w,
+                   /* Translators: %s is the name of the file format, “ocop-criteria/1” */
                    _("not a criteria set: the field “format” must be “%s”"), FORMAT_NAME);
       return FALSE;
     }
@@ -1046,9 +1046,9 @@ check_date (const char  *value,
 {
   if (!parse_date (value, date))
     {
-      /* Translators: the first %s is a field name, the second the value found;
-       * YYYY-MM-DD is the expected form and is not translated */
       where_error (error, OCOP_CRITERIA_ERROR_INVALID, w,
+                   /* Translators: the first %s is a field name, the second the value found;
+                    * YYYY-MM-DD is the expected form and is not translated */
                    _("the field “%s” must be a valid date written YYYY-MM-DD, not “%s”"),
                    name, value);
       return FALSE;
@@ -1130,8 +1130,8 @@ check_criterion (SheetCheck     *check,
 
   if (!isfinite (criterion->max) || criterion->max < 0)
     {
-      /* Translators: %g is the maximum found in the file */
       where_error (error, OCOP_CRITERIA_ERROR_INVALID, &w,
+                   /* Translators: %g is the maximum found in the file */
                    _("the maximum must be a number of 0 or more, not %g"), criterion->max);
       return FALSE;
     }
@@ -1170,15 +1170,15 @@ check_criterion (SheetCheck     *check,
       if (!same_value (expected, criterion->max))
         {
           if (criterion->aggregation == OCOP_AGGREGATION_SUM)
-            /* Translators: the first %g is the sum of the sub-criteria's maxima, the
-             * second the criterion's maximum in the file */
             where_error (error, OCOP_CRITERIA_ERROR_SUM, &w,
+                         /* Translators: the first %g is the sum of the sub-criteria's maxima, the
+                          * second the criterion's maximum in the file */
                          _("the sub-criteria add up to %g but the criterion's maximum is %g"),
                          expected, criterion->max);
           else
-            /* Translators: the first %g is the largest maximum of the sub-criteria, the
-             * second the criterion's maximum in the file */
             where_error (error, OCOP_CRITERIA_ERROR_SUM, &w,
+                         /* Translators: the first %g is the largest maximum of the sub-criteria, the
+                          * second the criterion's maximum in the file */
                          _("the largest sub-criterion scores %g but the criterion's maximum is %g"),
                          expected, criterion->max);
           return FALSE;
@@ -1209,8 +1209,8 @@ check_criterion (SheetCheck     *check,
             return FALSE;
           if (!isfinite (option->points) || option->points < 0)
             {
-              /* Translators: %u is the position of the option (from 1), %g its points */
               where_error (error, OCOP_CRITERIA_ERROR_INVALID, &w,
+                           /* Translators: %u is the position of the option (from 1), %g its points */
                            _("option %u scores %g points; points must be 0 or more"),
                            i + 1, option->points);
               return FALSE;
@@ -1220,9 +1220,9 @@ check_criterion (SheetCheck     *check,
 
       if (!same_value (highest, criterion->max))
         {
-          /* Translators: the first %g is the points of the best option, the second the
-           * criterion's maximum in the file */
           where_error (error, OCOP_CRITERIA_ERROR_SUM, &w,
+                       /* Translators: the first %g is the points of the best option, the second the
+                        * criterion's maximum in the file */
                        _("the highest option scores %g but the criterion's maximum is %g"),
                        highest, criterion->max);
           return FALSE;
@@ -1257,9 +1257,9 @@ check_scope (SheetCheck  *check,
         {
           if (!g_hash_table_contains (check->codes, rule->scope[j]))
             {
-              /* Translators: the first %s is a rule kind (“stop_if_zero”), the second a
-               * criterion code */
               where_error (error, OCOP_CRITERIA_ERROR_INVALID, w,
+                           /* Translators: the first %s is a rule kind (“stop_if_zero”), the second a
+                            * criterion code */
                            _("the scope of the rule “%s” names criterion %s, which is not in this sheet"),
                            rule_kinds[rule->kind], rule->scope[j]);
               return FALSE;
@@ -1310,16 +1310,16 @@ check_references (SheetCheck     *check,
         }
       if (story == NULL)
         {
-          /* Translators: %s is a criterion code */
           where_error (error, OCOP_CRITERIA_ERROR_INVALID, &w,
+                       /* Translators: %s is a criterion code */
                        _("“applies_if” names criterion %s, which is not in this sheet"),
                        criterion->applies_if);
           return FALSE;
         }
       if (!ocop_criterion_is_leaf (story) || story == criterion)
         {
-          /* Translators: %s is a criterion code */
           where_error (error, OCOP_CRITERIA_ERROR_INVALID, &w,
+                       /* Translators: %s is a criterion code */
                        _("“applies_if” must name another criterion with options, and %s is not one"),
                        criterion->applies_if);
           return FALSE;
@@ -1395,9 +1395,9 @@ check_sheet (OcopCriteriaSet  *self,
   /* The parts: exactly the template's, in its order. */
   if (sheet->parts->len != self->part_templates->len)
     {
-      /* Translators: the first %u is the number of parts of the sheet, the second
-       * the number of parts in the set's "parts" list */
       where_error (error, OCOP_CRITERIA_ERROR_INVALID, &w,
+                   /* Translators: the first %u is the number of parts of the sheet, the second
+                    * the number of parts in the set's "parts" list */
                    _("the sheet has %u parts but the set defines %u"),
                    sheet->parts->len, self->part_templates->len);
       return FALSE;
@@ -1417,9 +1417,9 @@ check_sheet (OcopCriteriaSet  *self,
 
       if (g_strcmp0 (part->code, template->code) != 0)
         {
-          /* Translators: %u is a position (from 1), the first %s the part code the set
-           * defines there, the second the code found in the sheet */
           where_error (error, OCOP_CRITERIA_ERROR_INVALID, &w,
+                       /* Translators: %u is a position (from 1), the first %s the part code the set
+                        * defines there, the second the code found in the sheet */
                        _("part %u must be part %s as in the set's list of parts, not %s"),
                        i + 1, template->code, part->code);
           return FALSE;
@@ -1441,8 +1441,8 @@ check_sheet (OcopCriteriaSet  *self,
 
           if (rule->kind == OCOP_RULE_APPLIES_IF_STORY || rule->kind == OCOP_RULE_CHOOSE_CASE)
             {
-              /* Translators: %s is a rule kind, e.g. “choose_case” */
               where_error (error, OCOP_CRITERIA_ERROR_INVALID, &pw,
+                           /* Translators: %s is a rule kind, e.g. “choose_case” */
                            _("the rule “%s” belongs on a criterion, not on a part"),
                            rule_kinds[rule->kind]);
               return FALSE;
@@ -1453,9 +1453,9 @@ check_sheet (OcopCriteriaSet  *self,
         part->max = template->max;
       else if (!same_value (part->max, template->max))
         {
-          /* Translators: the first %g is the part's maximum in the sheet, the second
-           * the maximum in the set's list of parts */
           where_error (error, OCOP_CRITERIA_ERROR_SUM, &pw,
+                       /* Translators: the first %g is the part's maximum in the sheet, the second
+                        * the maximum in the set's list of parts */
                        _("the part's maximum is %g but the set gives %g for this part"),
                        part->max, template->max);
           return FALSE;
@@ -1499,9 +1499,9 @@ check_sheet (OcopCriteriaSet  *self,
 
           if (section->max >= 0 && !same_value (section->max, sum))
             {
-              /* Translators: the first %g is the sum of the section's criteria, the
-               * second the section's maximum in the file */
               where_error (error, OCOP_CRITERIA_ERROR_SUM, &sw,
+                           /* Translators: the first %g is the sum of the section's criteria, the
+                            * second the section's maximum in the file */
                            _("the criteria add up to %g but the section's maximum is %g"),
                            sum, section->max);
               return FALSE;
@@ -1532,9 +1532,9 @@ check_sheet (OcopCriteriaSet  *self,
           g_string_append_printf (parts, _("%s %g of %g"), part->code, sums[i], part->max);
         }
 
-      /* Translators: the first %g is the sum of all criteria of the sheet, the second
-       * the set's total_max, %s the list of parts that are off, e.g. “A 36 of 35” */
       where_error (error, OCOP_CRITERIA_ERROR_SUM, &w,
+                   /* Translators: the first %g is the sum of all criteria of the sheet, the second
+                    * the set's total_max, %s the list of parts that are off, e.g. “A 36 of 35” */
                    _("the criteria add up to %g but the sheet's total must be %g (part %s)"),
                    total, self->total_max, parts->str);
       return FALSE;
@@ -1548,9 +1548,9 @@ check_sheet (OcopCriteriaSet  *self,
       pw.part = part->code;
       if (!same_value (sums[i], part->max))
         {
-          /* Translators: the first %g is the sum of the part's criteria, the second
-           * the part's maximum */
           where_error (error, OCOP_CRITERIA_ERROR_SUM, &pw,
+                       /* Translators: the first %g is the sum of the part's criteria, the second
+                        * the part's maximum */
                        _("the criteria add up to %g but the part's maximum is %g"),
                        sums[i], part->max);
           return FALSE;
@@ -1619,8 +1619,8 @@ ocop_criteria_set_validate (OcopCriteriaSet  *self,
     return FALSE;
   if (!is_set_code (self->code))
     {
-      /* Translators: %s is the code found in the file */
       where_error (error, OCOP_CRITERIA_ERROR_INVALID, &w,
+                   /* Translators: %s is the code found in the file */
                    _("the set's code “%s” may only contain a–z, 0–9 and “-”"), self->code);
       return FALSE;
     }
@@ -1639,8 +1639,8 @@ ocop_criteria_set_validate (OcopCriteriaSet  *self,
         return FALSE;
       if (g_date_compare (&to, &from) < 0)
         {
-          /* Translators: the dates as written in the file, YYYY-MM-DD */
           where_error (error, OCOP_CRITERIA_ERROR_INVALID, &w,
+                       /* Translators: the dates as written in the file, YYYY-MM-DD */
                        _("the set ends (effective_to %s) before it starts (effective_from %s)"),
                        self->effective_to, self->effective_from);
           return FALSE;
@@ -1649,22 +1649,22 @@ ocop_criteria_set_validate (OcopCriteriaSet  *self,
 
   if (!isfinite (self->total_max) || self->total_max <= 0)
     {
-      /* Translators: %g is the value found in the file */
       where_error (error, OCOP_CRITERIA_ERROR_INVALID, &w,
+                   /* Translators: %g is the value found in the file */
                    _("“total_max” must be more than 0, not %g"), self->total_max);
       return FALSE;
     }
   if (!isfinite (self->spread_limit) || self->spread_limit < 0)
     {
-      /* Translators: %g is the value found in the file */
       where_error (error, OCOP_CRITERIA_ERROR_INVALID, &w,
+                   /* Translators: %g is the value found in the file */
                    _("“spread_limit” must be 0 or more, not %g"), self->spread_limit);
       return FALSE;
     }
   if (self->recognised_min_stars < 1 || self->recognised_min_stars > 5)
     {
-      /* Translators: %d is the value found in the file */
       where_error (error, OCOP_CRITERIA_ERROR_INVALID, &w,
+                   /* Translators: %d is the value found in the file */
                    _("“recognised_min_stars” must be from 1 to 5, not %d"), self->recognised_min_stars);
       return FALSE;
     }
@@ -1672,8 +1672,8 @@ ocop_criteria_set_validate (OcopCriteriaSet  *self,
   /* Bands: stars 1 … 5 in order, the first from 0, minima strictly increasing. */
   if (self->bands->len != 5)
     {
-      /* Translators: %u is the number of bands found in the file */
       where_error (error, OCOP_CRITERIA_ERROR_INVALID, &w,
+                   /* Translators: %u is the number of bands found in the file */
                    _("“bands” must list the 5 star bands, 1 to 5 stars, not %u"), self->bands->len);
       return FALSE;
     }
@@ -1691,31 +1691,31 @@ ocop_criteria_set_validate (OcopCriteriaSet  *self,
         return FALSE;
       if (band->stars != (int) i + 1)
         {
-          /* Translators: %d are numbers of stars */
           where_error (error, OCOP_CRITERIA_ERROR_INVALID, &bw,
+                       /* Translators: %d are numbers of stars */
                        _("the bands must be listed from 1 to 5 stars: expected %d stars, found %d"),
                        (int) i + 1, band->stars);
           return FALSE;
         }
       if (i == 0 && !same_value (band->min_score, 0))
         {
-          /* Translators: %g is the value found in the file */
           where_error (error, OCOP_CRITERIA_ERROR_INVALID, &bw,
+                       /* Translators: %g is the value found in the file */
                        _("the first band must start at 0 points, not %g"), band->min_score);
           return FALSE;
         }
       if (i > 0 && band->min_score <= g_array_index (self->bands, OcopStarBand, i - 1).min_score)
         {
-          /* Translators: %g are the minimum scores of two bands */
           where_error (error, OCOP_CRITERIA_ERROR_INVALID, &bw,
+                       /* Translators: %g are the minimum scores of two bands */
                        _("each band must start higher than the one before: %g is not more than %g"),
                        band->min_score, g_array_index (self->bands, OcopStarBand, i - 1).min_score);
           return FALSE;
         }
       if (!isfinite (band->min_score) || band->min_score > self->total_max)
         {
-          /* Translators: the first %g is a band's minimum score, the second total_max */
           where_error (error, OCOP_CRITERIA_ERROR_INVALID, &bw,
+                       /* Translators: the first %g is a band's minimum score, the second total_max */
                        _("the band starts at %g points, more than the total of %g"),
                        band->min_score, self->total_max);
           return FALSE;
@@ -1744,16 +1744,16 @@ ocop_criteria_set_validate (OcopCriteriaSet  *self,
         return FALSE;
       if (g_hash_table_contains (part_codes, part->code))
         {
-          /* Translators: %s is a part code */
           where_error (error, OCOP_CRITERIA_ERROR_INVALID, &pw,
+                       /* Translators: %s is a part code */
                        _("the part code %s is used twice"), part->code);
           return FALSE;
         }
       g_hash_table_add (part_codes, part->code);
       if (!isfinite (part->max) || part->max < 0)
         {
-          /* Translators: %g is the value found in the file */
           where_error (error, OCOP_CRITERIA_ERROR_INVALID, &pw,
+                       /* Translators: %g is the value found in the file */
                        _("the part's maximum must be 0 or more, not %g"), part->max);
           return FALSE;
         }
@@ -1762,8 +1762,8 @@ ocop_criteria_set_validate (OcopCriteriaSet  *self,
     }
   if (!same_value (parts_total, self->total_max))
     {
-      /* Translators: the first %g is the sum of the parts' maxima, the second total_max */
       where_error (error, OCOP_CRITERIA_ERROR_SUM, &w,
+                   /* Translators: the first %g is the sum of the parts' maxima, the second total_max */
                    _("the parts' maxima add up to %g but “total_max” is %g"),
                    parts_total, self->total_max);
       return FALSE;
@@ -1812,8 +1812,8 @@ ocop_criteria_set_load_data (const char  *data,
 
   if (!g_utf8_validate (data, length, &end))
     {
-      /* Translators: %ld is a byte offset in the file */
       where_error (error, OCOP_CRITERIA_ERROR_PARSE, &w,
+                   /* Translators: %ld is a byte offset in the file */
                    _("the file is not valid UTF-8 text (at byte %ld)"), (long) (end - data));
       return NULL;
     }
@@ -1821,8 +1821,8 @@ ocop_criteria_set_load_data (const char  *data,
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      /* Translators: %s is the JSON parser's message */
       where_error (error, OCOP_CRITERIA_ERROR_PARSE, &w,
+                   /* Translators: %s is the JSON parser's message */
                    _("not a valid JSON file: %s"), local_error->message);
       return NULL;
     }
