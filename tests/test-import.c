@@ -99,11 +99,20 @@ test_producers (Fixture       *f,
     "HTX C,công ty cổ phần đại chúng,Hà Nội\n"
     "HTX D,nhà nước,Hà Nội\n");
   g_autoptr(OcopImportReport) report = NULL;
+  g_autoptr(OcopImportReport) rejected = NULL;
   g_autoptr(GPtrArray) producers = NULL;
 
-  report = ocop_import_producers_csv (f->db, bad, &error);
+  report = ocop_import_producers_csv (f->db, bad, &rejected, &error);
   g_assert_null (report);
   g_assert_error (error, OCOP_IMPORT_ERROR, OCOP_IMPORT_ERROR_ROWS);
+  /* The report lists each problem by line and column, for the import dialog. */
+  g_assert_nonnull (rejected);
+  g_assert_cmpuint (rejected->problems->len, ==, 2);
+  g_assert_cmpuint (((OcopImportProblem *) g_ptr_array_index (rejected->problems, 0))->line, ==, 3);
+  g_assert_cmpstr (((OcopImportProblem *) g_ptr_array_index (rejected->problems, 0))->field, ==, "name");
+  g_assert_cmpuint (((OcopImportProblem *) g_ptr_array_index (rejected->problems, 1))->line, ==, 5);
+  g_assert_cmpstr (((OcopImportProblem *) g_ptr_array_index (rejected->problems, 1))->field, ==, "subject type");
+  g_assert_cmpuint (rejected->n_imported, ==, 0);
   /* Every bad row named, by line and column; the good one not imported either. */
   g_assert_nonnull (strstr (error->message, "bad.csv"));
   g_assert_nonnull (strstr (error->message, "line 3, column “name”"));
@@ -115,7 +124,7 @@ test_producers (Fixture       *f,
   g_assert_cmpuint (producers->len, ==, 0);
   g_clear_pointer (&producers, g_ptr_array_unref);
 
-  report = ocop_import_producers_csv (f->db, good, &error);
+  report = ocop_import_producers_csv (f->db, good, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_rows, ==, 4);
   g_assert_cmpuint (report->n_imported, ==, 4);
@@ -152,20 +161,20 @@ test_products (Fixture       *f,
   g_autoptr(OcopImportReport) report = NULL;
   g_autoptr(OcopProduct) product = NULL;
 
-  report = ocop_import_products_csv (f->db, missing_column, &error);
+  report = ocop_import_products_csv (f->db, missing_column, NULL, &error);
   g_assert_null (report);
   g_assert_error (error, OCOP_IMPORT_ERROR, OCOP_IMPORT_ERROR_FILE);
   g_assert_nonnull (strstr (error->message, "no-set.csv"));
   g_assert_nonnull (strstr (error->message, "product set"));
   g_clear_error (&error);
 
-  report = ocop_import_products_csv (f->db, broken, &error);
+  report = ocop_import_products_csv (f->db, broken, NULL, &error);
   g_assert_null (report);
   g_assert_error (error, OCOP_IMPORT_ERROR, OCOP_IMPORT_ERROR_FILE);
   g_assert_nonnull (strstr (error->message, "broken.csv, line 3"));
   g_clear_error (&error);
 
-  report = ocop_import_products_csv (f->db, bad, &error);
+  report = ocop_import_products_csv (f->db, bad, NULL, &error);
   g_assert_null (report);
   g_assert_error (error, OCOP_IMPORT_ERROR, OCOP_IMPORT_ERROR_ROWS);
   g_assert_nonnull (strstr (error->message, "line 3, column “Mã sản phẩm”"));   /* twice in the file */
@@ -175,7 +184,7 @@ test_products (Fixture       *f,
   g_clear_error (&error);
   g_assert_cmpint (count_products (f), ==, 0);
 
-  report = ocop_import_products_csv (f->db, good, &error);
+  report = ocop_import_products_csv (f->db, good, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_imported, ==, 3);
   g_assert_cmpuint (report->n_created, ==, 2);     /* HTX Chè once, HTX Bánh */
@@ -188,7 +197,7 @@ test_products (Fixture       *f,
 
   /* The same file again: its codes are taken now, so nothing more is written. */
   g_clear_pointer (&report, ocop_import_report_free);
-  report = ocop_import_products_csv (f->db, good, &error);
+  report = ocop_import_products_csv (f->db, good, NULL, &error);
   g_assert_null (report);
   g_assert_error (error, OCOP_IMPORT_ERROR, OCOP_IMPORT_ERROR_ROWS);
   g_assert_nonnull (strstr (error->message, "already the code of “Chè đinh”"));
@@ -218,7 +227,7 @@ make_meeting (Fixture *f,
   g_autoptr(OcopCriteriaSet) set = ocop_db_load_criteria_set_by_code (f->db, "qd-1048-2019", &error);
   g_autoptr(GPtrArray) list = NULL;
 
-  report = ocop_import_products_csv (f->db, products, &error);
+  report = ocop_import_products_csv (f->db, products, NULL, &error);
   g_assert_no_error (error);
   product = ocop_db_find_product_by_code (f->db, "20-180-7-2022", &error);
   *product_id = product->id;
@@ -229,7 +238,7 @@ make_meeting (Fixture *f,
   g_assert_true (ocop_db_save_council (f->db, council, &error));
   g_assert_no_error (error);
   g_clear_pointer (&report, ocop_import_report_free);
-  report = ocop_import_members_csv (f->db, council->id, members, &error);
+  report = ocop_import_members_csv (f->db, council->id, members, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_imported, ==, 4);
 
@@ -284,7 +293,7 @@ test_members_bad_role (Fixture       *f,
   council->regime = OCOP_REGIME_148;
   g_assert_true (ocop_db_save_council (f->db, council, &error));
 
-  report = ocop_import_members_csv (f->db, council->id, bad, &error);
+  report = ocop_import_members_csv (f->db, council->id, bad, NULL, &error);
   g_assert_null (report);
   g_assert_error (error, OCOP_IMPORT_ERROR, OCOP_IMPORT_ERROR_ROWS);
   g_assert_nonnull (strstr (error->message, "line 3, column “role”: “khách mời”"));
@@ -324,7 +333,7 @@ test_sheets_csv (Fixture       *f,
   g_autoptr(GPtrArray) sheets = NULL;
   OcopCouncilResult result = { 0 };
 
-  report = ocop_import_sheets (f->db, meeting_id, bad, TRUE, &error);
+  report = ocop_import_sheets (f->db, meeting_id, bad, TRUE, NULL, &error);
   g_assert_null (report);
   g_assert_error (error, OCOP_IMPORT_ERROR, OCOP_IMPORT_ERROR_ROWS);
   g_assert_nonnull (strstr (error->message, "line 3, column “member”: “Người Lạ” is not a member"));
@@ -342,7 +351,7 @@ test_sheets_csv (Fixture       *f,
 
   /* The secretary does not score in this council: the whole file is refused,
    * including the chair's good sheet. */
-  report = ocop_import_sheets (f->db, meeting_id, secretary, TRUE, &error);
+  report = ocop_import_sheets (f->db, meeting_id, secretary, TRUE, NULL, &error);
   g_assert_null (report);
   g_assert_error (error, OCOP_IMPORT_ERROR, OCOP_IMPORT_ERROR_ROWS);
   g_assert_nonnull (strstr (error->message, "Đỗ Thị Giang"));
@@ -351,7 +360,7 @@ test_sheets_csv (Fixture       *f,
   g_assert_cmpuint (sheets->len, ==, 0);
   g_clear_pointer (&sheets, g_ptr_array_unref);
 
-  report = ocop_import_sheets (f->db, meeting_id, good, TRUE, &error);
+  report = ocop_import_sheets (f->db, meeting_id, good, TRUE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_imported, ==, 3);
   g_assert_cmpuint (report->n_submitted, ==, 3);
@@ -389,13 +398,13 @@ test_sheets_json (Fixture       *f,
   g_autoptr(GPtrArray) sheets = NULL;
   const OcopScoreSheet *sheet;
 
-  report = ocop_import_sheets (f->db, meeting_id, not_json, TRUE, &error);
+  report = ocop_import_sheets (f->db, meeting_id, not_json, TRUE, NULL, &error);
   g_assert_null (report);
   g_assert_error (error, OCOP_IMPORT_ERROR, OCOP_IMPORT_ERROR_FILE);
   g_assert_nonnull (strstr (error->message, "broken.json"));
   g_clear_error (&error);
 
-  report = ocop_import_sheets (f->db, meeting_id, json, TRUE, &error);
+  report = ocop_import_sheets (f->db, meeting_id, json, TRUE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_imported, ==, 1);
   g_assert_cmpuint (report->n_submitted, ==, 0);     /* incomplete: stays a draft */

@@ -227,6 +227,26 @@ destroy_window (GtkWindow *window)
 
 /* Tests */
 
+/* The first status page in @widget's tree (the section's empty state). */
+static AdwStatusPage *
+find_status_page (GtkWidget *widget)
+{
+  if (ADW_IS_STATUS_PAGE (widget))
+    return ADW_STATUS_PAGE (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwStatusPage *found = find_status_page (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_window_sections (Fixture       *f,
                       gconstpointer  data)
@@ -267,9 +287,12 @@ test_window_sections (Fixture       *f,
       g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, sections[i].name);
       g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, sections[i].title);
       g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
-      g_assert_true (ADW_IS_STATUS_PAGE (child));
-      g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (child)), ==, sections[i].title);
-      g_assert_cmpuint (strlen (adw_status_page_get_description (ADW_STATUS_PAGE (child))), >, 20);
+      AdwStatusPage *empty = find_status_page (child);
+
+      /* On an empty database every section says what will be there. */
+      g_assert_nonnull (empty);
+      g_assert_nonnull (adw_status_page_get_description (empty));
+      g_assert_cmpuint (strlen (adw_status_page_get_description (empty)), >, 20);
     }
 
   /* The first run opens on Products, and the user sees it. */

@@ -246,7 +246,7 @@ cmd_import_producers (OcopDb  *db,
   if (argc != 2)
     return fail_usage (context, _("Give one CSV file"));
 
-  report = ocop_import_producers_csv (db, argv[1], &error);
+  report = ocop_import_producers_csv (db, argv[1], NULL, &error);
   if (report == NULL)
     return fail (g_steal_pointer (&error));
 
@@ -273,7 +273,7 @@ cmd_import_products (OcopDb  *db,
   if (argc != 2)
     return fail_usage (context, _("Give one CSV file"));
 
-  report = ocop_import_products_csv (db, argv[1], &error);
+  report = ocop_import_products_csv (db, argv[1], NULL, &error);
   if (report == NULL)
     return fail (g_steal_pointer (&error));
 
@@ -379,7 +379,7 @@ cmd_create_council (OcopDb  *db,
 
   if (members != NULL)
     {
-      g_autoptr(OcopImportReport) report = ocop_import_members_csv (db, council->id, members, &error);
+      g_autoptr(OcopImportReport) report = ocop_import_members_csv (db, council->id, members, NULL, &error);
 
       if (report == NULL)
         {
@@ -770,7 +770,7 @@ cmd_import_sheets (OcopDb  *db,
   if (argc != 2)
     return fail_usage (context, _("Give one file of score sheets"));
 
-  report = ocop_import_sheets (db, meeting_id, argv[1], !draft, &error);
+  report = ocop_import_sheets (db, meeting_id, argv[1], !draft, NULL, &error);
   if (report == NULL)
     return fail (g_steal_pointer (&error));
 

@@ -91,11 +91,13 @@ add_problem (OcopImportReport *report,
 }
 
 /* Turns the report's problems into one error that names the file, and each problem's
- * line and column. */
+ * line and column; hands the report itself to @rejected when asked for. */
 static void
-set_rows_error (OcopImportReport  *report,
+set_rows_error (OcopImportReport **report_ptr,
+                OcopImportReport **rejected,
                 GError           **error)
 {
+  OcopImportReport *report = *report_ptr;
   g_autoptr(GString) str = g_string_new (NULL);
   g_autoptr(GHashTable) lines = g_hash_table_new (NULL, NULL);
   guint n_lines;
@@ -144,6 +146,9 @@ set_rows_error (OcopImportReport  *report,
     }
 
   g_set_error_literal (error, OCOP_IMPORT_ERROR, OCOP_IMPORT_ERROR_ROWS, str->str);
+
+  if (rejected != NULL)
+    *rejected = g_steal_pointer (report_ptr);
 }
 
 /* ---- columns ---- */
@@ -524,6 +529,7 @@ producer_from_row (char             **fields,
 OcopImportReport *
 ocop_import_producers_csv (OcopDb      *db,
                            const char  *path,
+                           OcopImportReport **rejected,
                            GError     **error)
 {
   g_autoptr(OcopImportReport) report = NULL;
@@ -566,7 +572,7 @@ ocop_import_producers_csv (OcopDb      *db,
 
   if (report->problems->len > 0)
     {
-      set_rows_error (report, error);
+      set_rows_error (&report, rejected, error);
       return NULL;
     }
 
@@ -581,7 +587,7 @@ ocop_import_producers_csv (OcopDb      *db,
         {
           ocop_db_rollback (db);
           add_problem (report, g_array_index (lines, guint, i), NULL, "%s", local_error->message);
-          set_rows_error (report, error);
+          set_rows_error (&report, rejected, error);
           return NULL;
         }
     }
@@ -635,6 +641,7 @@ typedef struct
 OcopImportReport *
 ocop_import_products_csv (OcopDb      *db,
                           const char  *path,
+                          OcopImportReport **rejected,
                           GError     **error)
 {
   g_autoptr(OcopImportReport) report = NULL;
@@ -806,7 +813,7 @@ ocop_import_products_csv (OcopDb      *db,
 
   if (report->problems->len > 0)
     {
-      set_rows_error (report, error);
+      set_rows_error (&report, rejected, error);
       return NULL;
     }
 
@@ -868,6 +875,7 @@ OcopImportReport *
 ocop_import_members_csv (OcopDb      *db,
                          gint64       council_id,
                          const char  *path,
+                         OcopImportReport **rejected,
                          GError     **error)
 {
   g_autoptr(OcopImportReport) report = NULL;
@@ -933,7 +941,7 @@ ocop_import_members_csv (OcopDb      *db,
 
   if (report->problems->len > 0)
     {
-      set_rows_error (report, error);
+      set_rows_error (&report, rejected, error);
       return NULL;
     }
 
@@ -948,7 +956,7 @@ ocop_import_members_csv (OcopDb      *db,
         {
           ocop_db_rollback (db);
           add_problem (report, g_array_index (lines, guint, i), NULL, "%s", local_error->message);
-          set_rows_error (report, error);
+          set_rows_error (&report, rejected, error);
           return NULL;
         }
     }
@@ -1455,6 +1463,7 @@ ocop_import_sheets (OcopDb      *db,
                     gint64       meeting_id,
                     const char  *path,
                     gboolean     submit,
+                    OcopImportReport **rejected,
                     GError     **error)
 {
   g_autoptr(OcopImportReport) report = NULL;
@@ -1509,7 +1518,7 @@ ocop_import_sheets (OcopDb      *db,
 
   if (report->problems->len > 0)
     {
-      set_rows_error (report, error);
+      set_rows_error (&report, rejected, error);
       return NULL;
     }
 
@@ -1528,7 +1537,7 @@ ocop_import_sheets (OcopDb      *db,
                        /* Translators: %1$s is a member's name, %2$s a product, %3$s the reason */
                        _("the sheet of %1$s for “%2$s”: %3$s"),
                        spec->member_name, spec->product_name, local_error->message);
-          set_rows_error (report, error);
+          set_rows_error (&report, rejected, error);
           return NULL;
         }
     }

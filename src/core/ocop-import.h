@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 /* Every import is all-or-nothing: the whole file is read and checked first, and one
  * bad row rejects the file, with every problem listed by line and field; nothing is
- * written then. Column names match ignoring case and diacritics, in English or
+ * written then; @rejected (optional) then gets the report with every problem. Column
+ * names match ignoring case and diacritics, in English or
  * Vietnamese ("name" or "Tên sản phẩm"). The columns are listed in README.md. */
 
 #define OCOP_IMPORT_ERROR (ocop_import_error_quark ())
@@ -51,17 +52,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (OcopImportReport, ocop_import_report_free)
  * phone, tax code. */
 OcopImportReport *ocop_import_producers_csv     (OcopDb            *db,
                                                  const char        *path,
+                                                 OcopImportReport **rejected,
                                                  GError           **error);
 /* Products: code, name, product set, producer (by name; created when the row also has
  * the producer's subject type and it does not exist yet), evaluation type, proposed
  * stars, year, and the producer's columns. */
 OcopImportReport *ocop_import_products_csv      (OcopDb            *db,
                                                  const char        *path,
+                                                 OcopImportReport **rejected,
                                                  GError           **error);
 /* Council members: name, role, title. */
 OcopImportReport *ocop_import_members_csv       (OcopDb            *db,
                                                  gint64             council_id,
                                                  const char        *path,
+                                                 OcopImportReport **rejected,
                                                  GError           **error);
 /* Members' score sheets for a meeting, from CSV (member, product, criterion, option:
  * one row per answer) or JSON (see README.md). The sheets of the products' current
@@ -70,6 +74,7 @@ OcopImportReport *ocop_import_sheets            (OcopDb            *db,
                                                  gint64             meeting_id,
                                                  const char        *path,
                                                  gboolean           submit,
+                                                 OcopImportReport **rejected,
                                                  GError           **error);
 
 G_END_DECLS
