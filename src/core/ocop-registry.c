@@ -690,3 +690,347 @@ ocop_db_count_products (OcopDb  *db,
 
   return n;
 }
+
+/* ---- listings for the UI ---- */
+
+void
+ocop_product_listing_free (OcopProductListing *listing)
+{
+  if (listing == NULL)
+    return;
+
+  ocop_product_free (listing->product);
+  g_free (listing->producer_name);
+  g_free (listing->address);
+  g_free (listing->commune);
+  g_free (listing->district);
+  g_free (listing->province);
+  g_free (listing->search_key);
+  g_free (listing);
+}
+
+void
+ocop_producer_listing_free (OcopProducerListing *listing)
+{
+  if (listing == NULL)
+    return;
+
+  ocop_producer_free (listing->producer);
+  g_free (listing->search_key);
+  g_free (listing);
+}
+
+OcopProductFilter *
+ocop_product_filter_new (void)
+{
+  OcopProductFilter *filter = g_new0 (OcopProductFilter, 1);
+
+  filter->subject_type = -1;
+
+  return filter;
+}
+
+void
+ocop_product_filter_free (OcopProductFilter *filter)
+{
+  if (filter == NULL)
+    return;
+
+  g_free (filter->product_set);
+  g_free (filter->province);
+  g_free (filter->district);
+  g_strfreev (filter->words);
+  g_free (filter);
+}
+
+void
+ocop_product_filter_set_query (OcopProductFilter *filter,
+                               const char        *query)
+{
+  g_autofree char *folded = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) words = NULL;
+
+  g_return_if_fail (filter != NULL);
+
+  g_clear_pointer (&filter->words, g_strfreev);
+
+  folded = ocop_text_fold (query != NULL ? query : "");
+  if (folded == NULL)
+    return;
+
+  words = g_strsplit_set (folded, " \t\n", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      g_strv_builder_add (builder, words[i]);
+
+  filter->words = g_strv_builder_end (builder);
+  if (filter->words[0] == NULL)
+    g_clear_pointer (&filter->words, g_strfreev);
+}
+
+gboolean
+ocop_product_filter_has_criteria (const OcopProductFilter *filter)
+{
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  return filter->product_set != NULL || filter->province != NULL ||
+         filter->district != NULL || filter->subject_type >= 0;
+}
+
+gboolean
+ocop_product_filter_is_empty (const OcopProductFilter *filter)
+{
+  g_return_val_if_fail (filter != NULL, TRUE);
+
+  return filter->words == NULL && !ocop_product_filter_has_criteria (filter);
+}
+
+static gboolean
+words_match (char * const *words,
+             const char   *key)
+{
+  if (words == NULL)
+    return TRUE;
+  if (key == NULL)
+    return FALSE;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (key, words[i]) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+ocop_product_filter_matches (const OcopProductFilter  *filter,
+                             const OcopProductListing *listing)
+{
+  g_return_val_if_fail (listing != NULL, FALSE);
+
+  if (filter == NULL)
+    return TRUE;
+
+  if (filter->product_set != NULL &&
+      g_strcmp0 (filter->product_set, listing->product->product_set) != 0)
+    return FALSE;
+  if (filter->province != NULL && g_strcmp0 (filter->province, listing->province) != 0)
+    return FALSE;
+  if (filter->district != NULL && g_strcmp0 (filter->district, listing->district) != 0)
+    return FALSE;
+  if (filter->subject_type >= 0 && (int) listing->subject_type != filter->subject_type)
+    return FALSE;
+
+  return words_match (filter->words, listing->search_key);
+}
+
+gboolean
+ocop_product_filter_matches_producer (const OcopProductFilter   *filter,
+                                      const OcopProducerListing *listing)
+{
+  g_return_val_if_fail (listing != NULL, FALSE);
+
+  if (filter == NULL)
+    return TRUE;
+
+  if (filter->province != NULL && g_strcmp0 (filter->province, listing->producer->province) != 0)
+    return FALSE;
+  if (filter->district != NULL && g_strcmp0 (filter->district, listing->producer->district) != 0)
+    return FALSE;
+  if (filter->subject_type >= 0 && (int) listing->producer->subject_type != filter->subject_type)
+    return FALSE;
+
+  return words_match (filter->words, listing->search_key);
+}
+
+static OcopProductListing *
+product_listing_from_row (sqlite3_stmt *stmt)
+{
+  OcopProductListing *listing = g_new0 (OcopProductListing, 1);
+
+  /* PRODUCT_COLUMNS are 0 … 9. */
+  listing->product = product_from_row (stmt);
+  listing->producer_name = _ocop_db_column_dup (stmt, 10);
+  ocop_subject_type_from_string ((const char *) sqlite3_column_text (stmt, 11),
+                                 &listing->subject_type);
+  listing->address = _ocop_db_column_dup (stmt, 12);
+  listing->commune = _ocop_db_column_dup (stmt, 13);
+  listing->district = _ocop_db_column_dup (stmt, 14);
+  listing->province = _ocop_db_column_dup (stmt, 15);
+  listing->search_key = _ocop_db_column_dup (stmt, 16);
+
+  return listing;
+}
+
+GPtrArray *
+ocop_db_list_product_listings (OcopDb                  *db,
+                               const OcopProductFilter *filter,
+                               GError                 **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  sqlite3_stmt *stmt;
+  OcopDbStep step;
+
+  g_return_val_if_fail (OCOP_IS_DB (db), NULL);
+
+  stmt = _ocop_db_prepare (db,
+                           "SELECT " PRODUCT_COLUMNS ", pr.name, pr.subject_type, pr.address,"
+                           " pr.commune, pr.district, pr.province,"
+                           " p.search_key || ' ' || pr.search_key"
+                           " FROM product p JOIN producer pr ON pr.id = p.producer_id"
+                           " ORDER BY p.sort_key, p.id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  items = g_ptr_array_new_with_free_func ((GDestroyNotify) ocop_product_listing_free);
+  while ((step = _ocop_db_step (db, stmt, _("Failed to list the products"), error)) == OCOP_DB_STEP_ROW)
+    {
+      OcopProductListing *listing = product_listing_from_row (stmt);
+
+      if (ocop_product_filter_matches (filter, listing))
+        g_ptr_array_add (items, listing);
+      else
+        ocop_product_listing_free (listing);
+    }
+  sqlite3_reset (stmt);
+
+  if (step == OCOP_DB_STEP_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&items);
+}
+
+GPtrArray *
+ocop_db_list_producer_listings (OcopDb  *db,
+                                GError **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  sqlite3_stmt *stmt;
+  OcopDbStep step;
+
+  g_return_val_if_fail (OCOP_IS_DB (db), NULL);
+
+  stmt = _ocop_db_prepare (db,
+                           "SELECT " PRODUCER_COLUMNS ","
+                           " (SELECT count(*) FROM product p WHERE p.producer_id = pr.id),"
+                           " pr.search_key"
+                           " FROM producer pr ORDER BY pr.sort_key, pr.id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  items = g_ptr_array_new_with_free_func ((GDestroyNotify) ocop_producer_listing_free);
+  while ((step = _ocop_db_step (db, stmt, _("Failed to list the producers"), error)) == OCOP_DB_STEP_ROW)
+    {
+      OcopProducerListing *listing = g_new0 (OcopProducerListing, 1);
+
+      /* PRODUCER_COLUMNS are 0 … 10. */
+      listing->producer = producer_from_row (stmt);
+      listing->n_products = (guint) sqlite3_column_int64 (stmt, 11);
+      listing->search_key = _ocop_db_column_dup (stmt, 12);
+      g_ptr_array_add (items, listing);
+    }
+  sqlite3_reset (stmt);
+
+  if (step == OCOP_DB_STEP_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&items);
+}
+
+static int
+collate_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return ocop_text_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GPtrArray *
+list_texts (OcopDb      *db,
+            const char  *sql,
+            const char  *param,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  OcopDbStep step;
+
+  stmt = _ocop_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  _ocop_db_bind_text (stmt, 1, param);
+  while ((step = _ocop_db_step (db, stmt, _("Failed to list the localities"), error)) == OCOP_DB_STEP_ROW)
+    g_ptr_array_add (items, _ocop_db_column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (step == OCOP_DB_STEP_ERROR)
+    return NULL;
+
+  g_ptr_array_sort (items, collate_strings);
+
+  return g_steal_pointer (&items);
+}
+
+GPtrArray *
+ocop_db_list_provinces (OcopDb  *db,
+                        GError **error)
+{
+  g_return_val_if_fail (OCOP_IS_DB (db), NULL);
+
+  return list_texts (db,
+                     "SELECT DISTINCT province FROM producer"
+                     " WHERE province IS NOT NULL AND ?1 IS NULL",
+                     NULL, error);
+}
+
+GPtrArray *
+ocop_db_list_districts (OcopDb      *db,
+                        const char  *province,
+                        GError     **error)
+{
+  g_return_val_if_fail (OCOP_IS_DB (db), NULL);
+
+  return list_texts (db,
+                     "SELECT DISTINCT district FROM producer"
+                     " WHERE district IS NOT NULL AND (?1 IS NULL OR province = ?1)",
+                     province, error);
+}
+
+gboolean
+ocop_db_delete_producer (OcopDb  *db,
+                         gint64   id,
+                         GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (OCOP_IS_DB (db), FALSE);
+
+  stmt = _ocop_db_prepare (db, "DELETE FROM producer WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  if (!_ocop_db_exec_stmt (db, stmt, _("Failed to delete the producer"), error))
+    {
+      if (error != NULL && *error != NULL && (*error)->code == OCOP_DB_ERROR_CONSTRAINT)
+        {
+          g_clear_error (error);
+          g_set_error_literal (error, OCOP_DB_ERROR, OCOP_DB_ERROR_CONSTRAINT,
+                               _("The producer still has products and cannot be deleted"));
+        }
+      return FALSE;
+    }
+
+  if (sqlite3_changes (_ocop_db_get_handle (db)) == 0)
+    {
+      g_set_error (error, OCOP_DB_ERROR, OCOP_DB_ERROR_NOT_FOUND,
+                   /* Translators: %d is a number */
+                   _("There is no producer number %d"), (int) id);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -14,6 +14,7 @@
 
 #include "ocop-application.h"
 #include "ocop-criteria-store.h"
+#include "ocop-preferences-window.h"
 #include "ocop-window.h"
 
 struct _OcopApplication
@@ -206,9 +207,33 @@ ocop_application_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+ocop_application_preferences_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  OcopApplication *self = user_data;
+  GtkWindow *parent;
+  GtkWidget *preferences;
+  OcopDb *db = self->db;
+
+  g_assert (OCOP_IS_APPLICATION (self));
+
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (OCOP_IS_WINDOW (parent))
+    db = ocop_window_get_db (OCOP_WINDOW (parent));
+
+  preferences = ocop_preferences_window_new (db);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_set_modal (GTK_WINDOW (preferences), TRUE);
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", ocop_application_quit_action },
   { "about", ocop_application_about_action },
+  { "preferences", ocop_application_preferences_action },
 };
 
 static void
@@ -220,6 +245,8 @@ ocop_application_startup (GApplication *app)
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
                                          (const char *[]) { "<Primary>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         (const char *[]) { "<Primary>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-criteria",
                                          (const char *[]) { "<Primary><Shift>c", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close",

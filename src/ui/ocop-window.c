@@ -11,7 +11,13 @@
 
 #include <glib/gi18n.h>
 
+#include "ocop-certificates-page.h"
+#include "ocop-councils-page.h"
 #include "ocop-criteria-page.h"
+#include "ocop-meetings-page.h"
+#include "ocop-presentation-window.h"
+#include "ocop-products-page.h"
+#include "ocop-statistics-page.h"
 #include "ocop-window.h"
 #include "ocop-window-private.h"
 
@@ -26,6 +32,17 @@ struct _OcopWindow
   AdwViewStack         *view_stack;
   AdwViewSwitcherBar   *switcher_bar;
   GtkMenuButton        *primary_menu_button;
+  OcopProductsPage     *products_page;
+  OcopCouncilsPage     *councils_page;
+  OcopMeetingsPage     *meetings_page;
+  OcopCertificatesPage *certificates_page;
+  OcopStatisticsPage   *statistics_page;
+  GtkWidget            *certificates_start_box;
+  GtkWidget            *certificates_end_box;
+  GtkWidget            *new_meeting_button;
+  GtkWidget            *add_product_button;
+  GtkWidget            *import_register_button;
+  GtkWidget            *new_council_button;
 
   /* Borrowed */
   GtkWindow            *criteria_window;   /* weak */
@@ -104,6 +121,52 @@ ocop_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (ocop_window_parent_class)->close_request (window);
 }
 
+/* The header's main actions follow the visible section. */
+static void
+update_section_buttons (OcopWindow *self)
+{
+  const char *section = ocop_window_get_section (self);
+
+  gtk_widget_set_visible (self->add_product_button, g_strcmp0 (section, "products") == 0);
+  gtk_widget_set_visible (self->import_register_button, g_strcmp0 (section, "products") == 0);
+  gtk_widget_set_visible (self->new_council_button, g_strcmp0 (section, "councils") == 0);
+  gtk_widget_set_visible (self->new_meeting_button, g_strcmp0 (section, "meetings") == 0);
+  gtk_widget_set_visible (self->certificates_start_box, g_strcmp0 (section, "certificates") == 0);
+  gtk_widget_set_visible (self->certificates_end_box, g_strcmp0 (section, "certificates") == 0);
+}
+
+static void
+add_product_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ocop_products_page_add_product (OCOP_WINDOW (widget)->products_page);
+}
+
+static void
+import_register_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  ocop_products_page_import (OCOP_WINDOW (widget)->products_page);
+}
+
+static void
+new_council_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ocop_councils_page_new_council (OCOP_WINDOW (widget)->councils_page);
+}
+
+static void
+new_meeting_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ocop_meetings_page_new_meeting (OCOP_WINDOW (widget)->meetings_page);
+}
+
 static void
 on_view_stack_visible_child_cb (OcopWindow *self,
                                 GParamSpec *pspec,
@@ -111,7 +174,56 @@ on_view_stack_visible_child_cb (OcopWindow *self,
 {
   g_assert (OCOP_IS_WINDOW (self));
 
+  update_section_buttons (self);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+}
+
+/* Sample data (primary menu): the Statistics page runs it; every section then shows
+ * other data. */
+static void
+load_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  OcopWindow *self = OCOP_WINDOW (widget);
+
+  ocop_window_set_section (self, "statistics");
+  ocop_statistics_page_load_sample (self->statistics_page);
+}
+
+static void
+remove_sample_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  ocop_statistics_page_remove_sample (OCOP_WINDOW (widget)->statistics_page);
+}
+
+static void
+on_sample_data_changed_cb (OcopWindow *self)
+{
+  ocop_products_page_reload (self->products_page, NULL);
+  ocop_councils_page_reload (self->councils_page, NULL);
+  ocop_meetings_page_reload (self->meetings_page, NULL);
+  ocop_certificates_page_reload (self->certificates_page, NULL);
+}
+
+/* win.present-meeting (x): the meeting's results full screen on the projector. */
+static void
+present_meeting_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  OcopWindow *self = OCOP_WINDOW (widget);
+  GtkWidget *presentation = ocop_presentation_window_new (self->db, g_variant_get_int64 (param));
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  gtk_window_set_transient_for (GTK_WINDOW (presentation), GTK_WINDOW (self));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (presentation), TRUE);
+  if (application != NULL)
+    gtk_window_set_application (GTK_WINDOW (presentation), application);
+  gtk_window_present (GTK_WINDOW (presentation));
 }
 
 static void
@@ -225,6 +337,12 @@ ocop_window_class_init (OcopWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (OCOP_TYPE_PRODUCTS_PAGE);
+  g_type_ensure (OCOP_TYPE_COUNCILS_PAGE);
+  g_type_ensure (OCOP_TYPE_MEETINGS_PAGE);
+  g_type_ensure (OCOP_TYPE_CERTIFICATES_PAGE);
+  g_type_ensure (OCOP_TYPE_STATISTICS_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Ocop/ui/ocop-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OcopWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, OcopWindow, header_bar);
@@ -232,9 +350,27 @@ ocop_window_class_init (OcopWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OcopWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, OcopWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, OcopWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, OcopWindow, products_page);
+  gtk_widget_class_bind_template_child (widget_class, OcopWindow, councils_page);
+  gtk_widget_class_bind_template_child (widget_class, OcopWindow, meetings_page);
+  gtk_widget_class_bind_template_child (widget_class, OcopWindow, certificates_page);
+  gtk_widget_class_bind_template_child (widget_class, OcopWindow, statistics_page);
+  gtk_widget_class_bind_template_child (widget_class, OcopWindow, certificates_start_box);
+  gtk_widget_class_bind_template_child (widget_class, OcopWindow, certificates_end_box);
+  gtk_widget_class_bind_template_child (widget_class, OcopWindow, new_meeting_button);
+  gtk_widget_class_bind_template_child (widget_class, OcopWindow, add_product_button);
+  gtk_widget_class_bind_template_child (widget_class, OcopWindow, import_register_button);
+  gtk_widget_class_bind_template_child (widget_class, OcopWindow, new_council_button);
 
   gtk_widget_class_install_action (widget_class, "win.show-criteria", NULL, show_criteria_action);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
+  gtk_widget_class_install_action (widget_class, "win.add-product", NULL, add_product_action);
+  gtk_widget_class_install_action (widget_class, "win.import-register", NULL, import_register_action);
+  gtk_widget_class_install_action (widget_class, "win.new-council", NULL, new_council_action);
+  gtk_widget_class_install_action (widget_class, "win.new-meeting", NULL, new_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-sample", NULL, remove_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.present-meeting", "x", present_meeting_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (section_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
@@ -245,6 +381,10 @@ static void
 ocop_window_init (OcopWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The header's certificate buttons act on the page's actions. */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "certificates",
+                                  ocop_certificates_page_get_action_group (self->certificates_page));
 
   self->settings = g_settings_new (OCOP_ID);
 
@@ -257,6 +397,10 @@ ocop_window_init (OcopWindow *self)
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_view_stack_visible_child_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->statistics_page, "data-changed",
+                           G_CALLBACK (on_sample_data_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_section_buttons (self);
 
 #if defined(DEVELOPMENT_BUILD)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
