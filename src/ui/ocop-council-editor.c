@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -308,9 +309,14 @@ ocop_council_editor_new (OcopDb            *db,
     }
   else
     {
-      /* The defaults of a new council: the province, under the current regime. */
-      self->council->quorum_share = 2.0 / 3.0;
-      self->council->chair_required = TRUE;
+      g_autoptr(GSettings) settings = g_settings_new (OCOP_ID);
+
+      /* The defaults of a new council: the province, under the current regime; who
+       * scores and the quorum rule as set in Preferences. */
+      self->council->quorum_share = g_settings_get_double (settings, "council-quorum-share");
+      self->council->chair_required = g_settings_get_boolean (settings, "council-chair-required");
+      self->council->secretary_scores = g_settings_get_boolean (settings, "council-secretary-scores");
+      self->council->advisory_scores = g_settings_get_boolean (settings, "council-advisory-scores");
       self->council->level = OCOP_LEVEL_PROVINCE;
       self->council->regime = OCOP_REGIME_148_1489;
       adw_combo_row_set_selected (self->level_row, OCOP_LEVEL_PROVINCE);
