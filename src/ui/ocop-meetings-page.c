@@ -1084,9 +1084,6 @@ ocop_meetings_page_class_init (OcopMeetingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meetings.finalise", NULL, finalise_action);
   gtk_widget_class_install_action (widget_class, "meetings.declare-conflict", NULL, declare_conflict_action);
   gtk_widget_class_install_action (widget_class, "meetings.present", NULL, present_action);
-
-  /* F5 starts the presentation of the meeting on screen, as in presentation programs. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "meetings.present", NULL);
 }
 
 static void

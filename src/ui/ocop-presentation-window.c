@@ -755,6 +755,55 @@ ocop_presentation_window_finalize (GObject *object)
 }
 
 static void
+add_key (GtkShortcutController *controller,
+         guint                  keyval,
+         GdkModifierType        modifiers,
+         const char            *action,
+         GVariant              *argument)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                            gtk_named_action_new (action));
+
+  if (argument != NULL)
+    gtk_shortcut_set_arguments (shortcut, argument);
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+/* The keys of a presentation. They are caught in the capture phase: GtkWindow's own
+ * bindings (arrows move the focus, space activates the focused widget) would otherwise
+ * take Right, Left and Space before the slides see them. */
+static void
+add_presentation_keys (OcopPresentationWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *keys = GTK_SHORTCUT_CONTROLLER (controller);
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_set_scope (keys, GTK_SHORTCUT_SCOPE_LOCAL);
+
+  add_key (keys, GDK_KEY_Right, 0, "presentation.next", NULL);
+  add_key (keys, GDK_KEY_Page_Down, 0, "presentation.next", NULL);
+  add_key (keys, GDK_KEY_KP_Page_Down, 0, "presentation.next", NULL);
+  add_key (keys, GDK_KEY_Left, 0, "presentation.previous", NULL);
+  add_key (keys, GDK_KEY_Page_Up, 0, "presentation.previous", NULL);
+  add_key (keys, GDK_KEY_KP_Page_Up, 0, "presentation.previous", NULL);
+  add_key (keys, GDK_KEY_BackSpace, 0, "presentation.previous", NULL);
+  add_key (keys, GDK_KEY_Home, 0, "presentation.first", NULL);
+  add_key (keys, GDK_KEY_End, 0, "presentation.last", NULL);
+  add_key (keys, GDK_KEY_space, 0, "presentation.reveal", NULL);
+  add_key (keys, GDK_KEY_n, 0, "presentation.toggle-names", NULL);
+  add_key (keys, GDK_KEY_N, GDK_SHIFT_MASK, "presentation.toggle-names", NULL);
+  add_key (keys, GDK_KEY_Escape, 0, "presentation.leave", NULL);
+  for (int i = 0; i <= 9; i++)
+    {
+      add_key (keys, GDK_KEY_0 + i, 0, "presentation.goto", g_variant_new_int32 (i));
+      add_key (keys, GDK_KEY_KP_0 + i, 0, "presentation.goto", g_variant_new_int32 (i));
+    }
+
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
 ocop_presentation_window_class_init (OcopPresentationWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -777,31 +826,13 @@ ocop_presentation_window_class_init (OcopPresentationWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "presentation.reveal", NULL, reveal_action);
   gtk_widget_class_install_action (widget_class, "presentation.toggle-names", NULL, toggle_names_action);
   gtk_widget_class_install_action (widget_class, "presentation.leave", NULL, leave_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "presentation.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "presentation.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Down, 0, "presentation.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "presentation.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "presentation.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Up, 0, "presentation.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "presentation.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "presentation.first", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "presentation.last", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "presentation.reveal", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "presentation.toggle-names", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_SHIFT_MASK, "presentation.toggle-names", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "presentation.leave", NULL);
-  for (int i = 0; i <= 9; i++)
-    {
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, 0, "presentation.goto", "i", i);
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0 + i, 0, "presentation.goto", "i", i);
-    }
 }
 
 static void
 ocop_presentation_window_init (OcopPresentationWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_presentation_keys (self);
 
   self->slides = g_ptr_array_new_with_free_func ((GDestroyNotify) slide_free);
   self->names = g_ptr_array_new_with_free_func (g_free);

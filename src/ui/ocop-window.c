@@ -226,6 +226,24 @@ present_meeting_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (presentation));
 }
 
+/* F5: the meeting shown in the Meetings section, wherever the focus is. */
+static void
+present_current_meeting_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  OcopWindow *self = OCOP_WINDOW (widget);
+  gint64 meeting_id = ocop_meetings_page_get_meeting_id (self->meetings_page);
+
+  if (g_strcmp0 (ocop_window_get_section (self), "meetings") != 0 || meeting_id <= 0)
+    {
+      ocop_window_add_toast (self, adw_toast_new (_("Open a meeting in Meetings to present it")));
+      return;
+    }
+
+  gtk_widget_activate_action (widget, "win.present-meeting", "x", meeting_id);
+}
+
 static void
 show_criteria_action (GtkWidget  *widget,
                       const char *action_name,
@@ -371,6 +389,8 @@ ocop_window_class_init (OcopWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
   gtk_widget_class_install_action (widget_class, "win.remove-sample", NULL, remove_sample_action);
   gtk_widget_class_install_action (widget_class, "win.present-meeting", "x", present_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.present-current-meeting", NULL, present_current_meeting_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present-current-meeting", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (section_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
