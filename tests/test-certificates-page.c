@@ -26,6 +26,7 @@
 #include "ocop-registry.h"
 #include "ocop-scoring.h"
 #include "ocop-signing.h"
+#include "ocop-test-ui.h"
 #include "ocop-verify-dialog.h"
 
 #define AUTHORITY "Ủy ban nhân dân tỉnh Thái Nguyên"
@@ -57,46 +58,6 @@ static gboolean have_display;
 
 /* ---- helpers ---- */
 
-static gboolean
-on_spin_timeout_cb (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_spin_timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
 /* The mapped state badges of the register: "Valid:valid", … in the list's order. */
 static void
 collect_badges (GtkWidget *widget,
@@ -119,21 +80,6 @@ collect_badges (GtkWidget *widget,
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     collect_badges (child, badges);
-}
-
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, text))
-      return TRUE;
-
-  return FALSE;
 }
 
 static gint64
@@ -181,9 +127,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(OcopProducer) producer = ocop_producer_new ();
   g_autoptr(OcopCouncil) council = ocop_council_new ();
   g_autoptr(OcopMeeting) meeting = ocop_meeting_new ();
-  g_autoptr(GSettings) settings = g_settings_new (OCOP_ID);
   g_autofree char *set_path = g_test_build_filename (G_TEST_DIST, "data", "council-set.json", NULL);
-  g_autofree char *db_path = NULL;
   const char *names[N_MEMBERS] = { "Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường" };
   const OcopRole roles[N_MEMBERS] = { OCOP_ROLE_CHAIR, OCOP_ROLE_VICE_CHAIR, OCOP_ROLE_MEMBER };
 
@@ -191,18 +135,10 @@ fixture_set_up (Fixture       *f,
     return;
 
   /* Every test starts from the schema's defaults. */
-  g_settings_reset (settings, "language");
-  g_settings_reset (settings, "issuing-authority");
-  g_settings_reset (settings, "signer-title");
-  g_settings_reset (settings, "signer-name");
-  g_settings_reset (settings, "print-offsets");
-  g_settings_reset (settings, "certificate-number-pattern");
+  ocop_test_reset_settings ("language", "issuing-authority", "signer-title", "signer-name",
+                            "print-offsets", "certificate-number-pattern", NULL);
 
-  f->dir = g_dir_make_tmp ("ocop-test-certificates-page-XXXXXX", &error);
-  g_assert_no_error (error);
-  db_path = g_build_filename (f->dir, "ocop.db", NULL);
-  f->db = ocop_db_open (db_path, &error);
-  g_assert_no_error (error);
+  f->db = ocop_test_open_db ("ocop-test-certificates-page-XXXXXX", &f->dir);
   f->set = ocop_db_import_criteria_file (f->db, set_path, &error);
   g_assert_no_error (error);
 
@@ -269,7 +205,7 @@ fixture_set_up (Fixture       *f,
   ocop_certificates_page_set_today (f->page, "2025-10-01");
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
-  spin (50);
+  ocop_test_spin (50);
 }
 
 static void
@@ -280,11 +216,9 @@ fixture_tear_down (Fixture       *f,
     return;
 
   gtk_window_destroy (f->window);
-  spin (20);
+  ocop_test_spin (20);
   g_clear_pointer (&f->set, ocop_criteria_set_unref);
-  g_assert_finalize_object (f->db);
-  remove_tree (f->dir);
-  g_free (f->dir);
+  ocop_test_close_db (f->db, f->dir);
 }
 
 static guint
@@ -339,11 +273,11 @@ issue_through_dialog (Fixture *f)
   g_assert_cmpuint (issued->len, ==, 2);
   g_assert_cmpuint (n_issued, ==, 2);
   g_assert_cmpuint (count_certificates (f->db), ==, 2);
-  spin (50);
-  g_assert_true (shows_label (GTK_WIDGET (dialog), "2 Certificates Issued"));
-  g_assert_true (shows_label (GTK_WIDGET (dialog), "1/GCN-OCOP-2025"));
+  ocop_test_spin (50);
+  g_assert_true (ocop_test_shows_label (GTK_WIDGET (dialog), "2 Certificates Issued", FALSE));
+  g_assert_true (ocop_test_shows_label (GTK_WIDGET (dialog), "1/GCN-OCOP-2025", FALSE));
   gtk_window_destroy (dialog);
-  spin (20);
+  ocop_test_spin (20);
 }
 
 static const OcopCertificate *
@@ -376,7 +310,7 @@ test_issue (Fixture       *f,
 
   /* Empty at first, with the two ways to fill it. */
   g_assert_cmpuint (g_list_model_get_n_items (ocop_certificates_page_get_certificates (f->page)), ==, 0);
-  g_assert_true (shows_label (GTK_WIDGET (f->page), "No Certificates Yet"));
+  g_assert_true (ocop_test_shows_label (GTK_WIDGET (f->page), "No Certificates Yet", FALSE));
 
   issue_through_dialog (f);
 
@@ -385,12 +319,12 @@ test_issue (Fixture       *f,
   c = shown_certificate (f, 0);
   g_assert_cmpstr (c->number, ==, "2/GCN-OCOP-2025");
   g_assert_cmpstr (c->valid_until, ==, "2028-09-15");
-  spin (100);
+  ocop_test_spin (100);
   collect_badges (GTK_WIDGET (f->page), badges);
   g_assert_cmpuint (badges->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (badges, 0), ==, "Valid:valid");
   g_assert_cmpstr (g_ptr_array_index (badges, 1), ==, "Valid:valid");
-  g_assert_false (shows_label (GTK_WIDGET (f->page), "No Certificates Yet"));
+  g_assert_false (ocop_test_shows_label (GTK_WIDGET (f->page), "No Certificates Yet", FALSE));
 
   /* The preview draws the selected certificate. */
   g_assert_true (ocop_certificates_page_select (f->page, shown_certificate (f, 1)->id));
@@ -508,9 +442,9 @@ test_expiring (Fixture       *f,
   /* Valid through 15/09/2028: the notice window opens on 16/08/2028. */
   ocop_certificates_page_set_expiring_only (f->page, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
-  spin (400);
-  g_assert_true (shows_label (GTK_WIDGET (f->page), "No certificate ends within the next 30 days."));
-  g_assert_true (shows_label (GTK_WIDGET (f->page), "No Matching Certificates"));
+  ocop_test_spin (400);
+  g_assert_true (ocop_test_shows_label (GTK_WIDGET (f->page), "No certificate ends within the next 30 days.", FALSE));
+  g_assert_true (ocop_test_shows_label (GTK_WIDGET (f->page), "No Matching Certificates", FALSE));
 
   ocop_certificates_page_set_today (f->page, "2028-08-15");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
@@ -519,7 +453,7 @@ test_expiring (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
   g_assert_cmpint (shown_certificate (f, 0)->state, ==, OCOP_CERTIFICATE_EXPIRING);
   g_assert_cmpint (shown_certificate (f, 0)->days_left, ==, 26);
-  spin (100);
+  ocop_test_spin (100);
   collect_badges (GTK_WIDGET (f->page), badges);
   g_assert_cmpuint (badges->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (badges, 0), ==, "Expiring:expiring");
@@ -531,7 +465,7 @@ test_expiring (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
   g_assert_cmpint (shown_certificate (f, 0)->state, ==, OCOP_CERTIFICATE_EXPIRED);
   g_ptr_array_set_size (badges, 0);
-  spin (100);
+  ocop_test_spin (100);
   collect_badges (GTK_WIDGET (f->page), badges);
   g_assert_cmpstr (g_ptr_array_index (badges, 0), ==, "Expired:expired");
 }
@@ -639,7 +573,7 @@ static void
 wait_export (Fixture *f)
 {
   for (guint i = 0; i < 600 && ocop_certificates_page_get_busy (f->page); i++)
-    spin (50);
+    ocop_test_spin (50);
   g_assert_false (ocop_certificates_page_get_busy (f->page));
 }
 
@@ -714,9 +648,9 @@ test_verify (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (ocop_verify_dialog_get_status (OCOP_VERIFY_DIALOG (dialog)), ==, OCOP_VERIFY_VALID);
   g_assert_cmpstr (ocop_verify_dialog_get_verdict (OCOP_VERIFY_DIALOG (dialog)), ==, "Valid");
-  spin (50);
-  g_assert_true (shows_label (GTK_WIDGET (dialog), "Valid"));
-  g_assert_true (shows_label (GTK_WIDGET (dialog), "2/GCN-OCOP-2025"));
+  ocop_test_spin (50);
+  g_assert_true (ocop_test_shows_label (GTK_WIDGET (dialog), "Valid", FALSE));
+  g_assert_true (ocop_test_shows_label (GTK_WIDGET (dialog), "2/GCN-OCOP-2025", FALSE));
   g_clear_pointer (&tampered, g_free);
 
   /* One changed letter: forged, and its fields are not shown as facts. */
@@ -728,8 +662,8 @@ test_verify (Fixture       *f,
   g_assert_true (ocop_verify_dialog_verify (OCOP_VERIFY_DIALOG (dialog), &error));
   g_assert_cmpint (ocop_verify_dialog_get_status (OCOP_VERIFY_DIALOG (dialog)), ==, OCOP_VERIFY_FORGED);
   g_assert_cmpstr (ocop_verify_dialog_get_verdict (OCOP_VERIFY_DIALOG (dialog)), ==, "Forged");
-  spin (50);
-  g_assert_false (shows_label (GTK_WIDGET (dialog), "2/GCN-OCOP-2025"));
+  ocop_test_spin (50);
+  g_assert_false (ocop_test_shows_label (GTK_WIDGET (dialog), "2/GCN-OCOP-2025", FALSE));
 
   /* Not an OCOP code at all. */
   ocop_verify_dialog_set_payload (OCOP_VERIFY_DIALOG (dialog), "https://example.org/");
@@ -767,12 +701,12 @@ test_import_register (Fixture       *f,
   dialog = ocop_certificates_page_import_file (f->page, bad);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
-  spin (50);
-  g_assert_true (shows_label (GTK_WIDGET (dialog), "Line 3, column “stars”") ||
-                 shows_label (GTK_WIDGET (dialog), "Line 3, column “Hạng sao”"));
+  ocop_test_spin (50);
+  g_assert_true (ocop_test_shows_label (GTK_WIDGET (dialog), "Line 3, column “stars”", FALSE) ||
+                 ocop_test_shows_label (GTK_WIDGET (dialog), "Line 3, column “Hạng sao”", FALSE));
   g_assert_cmpuint (count_certificates (f->db), ==, 0);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  spin (50);
+  ocop_test_spin (50);
   g_assert_cmpuint (count_certificates (f->db), ==, 0);
 
   /* A good one: checked without writing, imported on "Import". */
@@ -780,10 +714,10 @@ test_import_register (Fixture       *f,
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
   g_assert_cmpuint (count_certificates (f->db), ==, 0);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
-  spin (50);
+  ocop_test_spin (50);
   g_assert_cmpuint (count_certificates (f->db), ==, 4);
   g_assert_cmpuint (g_list_model_get_n_items (ocop_certificates_page_get_certificates (f->page)), ==, 4);
-  g_assert_false (shows_label (GTK_WIDGET (f->page), "No Certificates Yet"));
+  g_assert_false (ocop_test_shows_label (GTK_WIDGET (f->page), "No Certificates Yet", FALSE));
 }
 
 static void
@@ -804,7 +738,7 @@ test_preferences (Fixture       *f,
 
   window = ocop_preferences_window_new (f->db);
   gtk_window_present (GTK_WINDOW (window));
-  spin (50);
+  ocop_test_spin (50);
 
   ocop_preferences_window_select_language (OCOP_PREFERENCES_WINDOW (window), "vi");
   language = g_settings_get_string (settings, "language");
@@ -837,7 +771,7 @@ test_preferences (Fixture       *f,
   /* The issuing defaults reach the issue dialog. */
   g_settings_set_string (settings, "issuing-authority", AUTHORITY);
   g_settings_set_string (settings, "signer-name", "Nguyễn Huy Dũng");
-  spin (20);
+  ocop_test_spin (20);
   gtk_window_destroy (GTK_WINDOW (window));
 
   {
@@ -856,11 +790,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  have_display = ocop_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ocop/certificates-page/print-offsets", test_print_offsets);
   g_test_add ("/ocop/certificates-page/issue", Fixture, GINT_TO_POINTER (TRUE),

@@ -21,6 +21,7 @@
 #include "ocop-score-sheet.h"
 #include "ocop-score-stars.h"
 #include "ocop-scoring.h"
+#include "ocop-test-ui.h"
 #include "ocop-window-private.h"
 
 #if __has_include ("ocop-councils-page.h")
@@ -35,106 +36,6 @@
  * activates those same actions, exactly as the key handler does. */
 
 static gboolean have_display;
-
-static gboolean
-on_spin_timeout_cb (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_spin_timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_child (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The first widget under @widget with the CSS class, mapped or not. */
-static GtkWidget *
-find_by_class (GtkWidget  *widget,
-               const char *css_class)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (gtk_widget_has_css_class (child, css_class))
-        return child;
-      if ((found = find_by_class (child, css_class)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          GType       type,
-          const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-      if ((found = find_row (child, type, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static GtkWindow *
 find_toplevel (GType       type,
@@ -161,7 +62,7 @@ static const char *
 label_text (GtkWidget  *widget,
             const char *css_class)
 {
-  GtkWidget *label = find_by_class (widget, css_class);
+  GtkWidget *label = ocop_test_find_by_class (widget, css_class);
 
   g_assert_nonnull (label);
   g_assert_true (GTK_IS_LABEL (label));
@@ -225,23 +126,12 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *criteria_dir = NULL;
   g_autofree char *products = NULL;
   g_autoptr(OcopImportReport) report = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (OCOP_ID);
 
-  g_settings_reset (settings, "last-section");
-
-  f->dir = g_dir_make_tmp ("ocop-test-meeting-flow-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "ocop.db", NULL);
-  f->db = ocop_db_open (path, &error);
-  g_assert_no_error (error);
-
-  criteria_dir = ocop_criteria_get_bundled_dir ();
-  g_assert_cmpint (ocop_db_import_bundled_criteria (f->db, criteria_dir, &error), >=, 1);
-  g_assert_no_error (error);
+  ocop_test_reset_settings ("last-section", NULL);
+  f->db = ocop_test_open_db ("ocop-test-meeting-flow-XXXXXX", &f->dir);
+  ocop_test_import_criteria (f->db);
 
   products = g_test_build_filename (G_TEST_DIST, "data", "meeting", "products.csv", NULL);
   report = ocop_import_products_csv (f->db, products, NULL, &error);
@@ -253,9 +143,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (f->db);
-  remove_tree (f->dir);
-  g_free (f->dir);
+  ocop_test_close_db (f->db, f->dir);
 }
 
 static gint64
@@ -270,7 +158,7 @@ create_council (Fixture    *f,
 
 #ifdef HAVE_COUNCILS_PAGE
   {
-    GtkWidget *page = find_child (GTK_WIDGET (window), OCOP_TYPE_COUNCILS_PAGE);
+    GtkWidget *page = ocop_test_find_child (GTK_WIDGET (window), OCOP_TYPE_COUNCILS_PAGE);
     GtkWindow *editor;
     GtkWidget *row;
 
@@ -279,8 +167,8 @@ create_council (Fixture    *f,
     ocop_window_set_section (window, "councils");
     editor = ocop_councils_page_new_council (OCOP_COUNCILS_PAGE (page));
     g_assert_true (OCOP_IS_COUNCIL_EDITOR (editor));
-    spin (20);
-    row = find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Council name");
+    ocop_test_spin (20);
+    row = ocop_test_find_any_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Council name");
     g_assert_nonnull (row);
     gtk_editable_set_text (GTK_EDITABLE (row), "Hội đồng OCOP tỉnh Thái Nguyên");
     /* The form closes itself once saved: keep it for its id. */
@@ -288,7 +176,7 @@ create_council (Fixture    *f,
     g_assert_true (ocop_council_editor_save (OCOP_COUNCIL_EDITOR (editor), &error));
     g_assert_no_error (error);
     council_id = ocop_council_editor_get_council_id (OCOP_COUNCIL_EDITOR (editor));
-    spin (20);
+    ocop_test_spin (20);
     g_object_unref (editor);
   }
 #else
@@ -356,32 +244,32 @@ test_whole_meeting (Fixture       *f,
   window = ocop_window_new (NULL, f->db);
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 900);
   gtk_window_present (GTK_WINDOW (window));
-  spin (50);
+  ocop_test_spin (50);
 
   council_id = create_council (f, window);
 
   /* The meeting, through the editor the header's "New Meeting" opens. */
   ocop_window_set_section (window, "meetings");
-  spin (20);
-  page = OCOP_MEETINGS_PAGE (find_child (GTK_WIDGET (window), OCOP_TYPE_MEETINGS_PAGE));
+  ocop_test_spin (20);
+  page = OCOP_MEETINGS_PAGE (ocop_test_find_child (GTK_WIDGET (window), OCOP_TYPE_MEETINGS_PAGE));
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-meeting", NULL));
-  spin (20);
+  ocop_test_spin (20);
   editor = find_toplevel (OCOP_TYPE_MEETING_EDITOR, NULL);
   g_assert_nonnull (editor);
 
-  row = find_row (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Council");
+  row = ocop_test_find_any_row (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Council");
   g_assert_nonnull (row);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row),
                               index_in_strings (adw_combo_row_get_model (ADW_COMBO_ROW (row)),
                                                 "Hội đồng OCOP tỉnh Thái Nguyên"));
-  row = find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Date (dd/mm/yyyy)");
+  row = ocop_test_find_any_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Date (dd/mm/yyyy)");
   gtk_editable_set_text (GTK_EDITABLE (row), "12/11/2022");
-  row = find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Place");
+  row = ocop_test_find_any_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Place");
   gtk_editable_set_text (GTK_EDITABLE (row), "Hội trường UBND tỉnh");
 
   /* No products yet: Create is refused. */
-  g_assert_false (gtk_widget_is_sensitive (find_by_class (GTK_WIDGET (editor), "suggested-action")));
+  g_assert_false (gtk_widget_is_sensitive (ocop_test_find_by_class (GTK_WIDGET (editor), "suggested-action")));
 
   products = ocop_db_search_products (f->db, NULL, &error);
   g_assert_no_error (error);
@@ -391,7 +279,7 @@ test_whole_meeting (Fixture       *f,
                                                     ((OcopProduct *) g_ptr_array_index (products, i))->id,
                                                     TRUE));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.create", NULL));
-  spin (50);
+  ocop_test_spin (50);
 
   meeting_id = ocop_meetings_page_get_meeting_id (page);
   g_assert_cmpint (meeting_id, >, 0);
@@ -403,7 +291,7 @@ test_whole_meeting (Fixture       *f,
 
   /* Everyone present by default: the quorum is met, in green. */
   g_assert_nonnull (strstr (label_text (GTK_WIDGET (page), "quorum-label"), "quorum met"));
-  g_assert_true (gtk_widget_has_css_class (find_by_class (GTK_WIDGET (page), "quorum-label"), "success"));
+  g_assert_true (gtk_widget_has_css_class (ocop_test_find_by_class (GTK_WIDGET (page), "quorum-label"), "success"));
 
   council = ocop_db_get_council (f->db, council_id, &error);
   g_assert_no_error (error);
@@ -425,7 +313,7 @@ test_whole_meeting (Fixture       *f,
 
   /* The chair's paper sheet for the first product, typed in with the keyboard. */
   ocop_meetings_page_show_view (page, "scoring");
-  spin (50);
+  ocop_test_spin (50);
   form = ocop_meetings_page_get_score_form (page);
   first_product = ((const OcopProduct *) g_ptr_array_index (products, 0))->id;
   {
@@ -435,10 +323,10 @@ test_whole_meeting (Fixture       *f,
   }
   g_assert_true (ocop_score_form_select (form, chair_id, first_product));
   ocop_score_form_set_paper_mode (form, TRUE, "Đỗ Thị Giang");
-  spin (20);
+  ocop_test_spin (20);
   g_assert_cmpint (ocop_score_form_get_sheet_id (form), >, 0);
   g_assert_cmpstr (label_text (GTK_WIDGET (form), "sheet-total"), ==, "Total 0");
-  stars = find_child (GTK_WIDGET (form), OCOP_TYPE_SCORE_STARS);
+  stars = ocop_test_find_child (GTK_WIDGET (form), OCOP_TYPE_SCORE_STARS);
   g_assert_cmpint (ocop_score_stars_get_stars (OCOP_SCORE_STARS (stars)), ==, 0);
 
   set = ocop_db_load_criteria_set (f->db, meeting->set_id, &error);
@@ -490,7 +378,7 @@ test_whole_meeting (Fixture       *f,
   g_assert_cmpint (ocop_score_form_get_current_leaf (form), ==, 1);
 
   /* Not complete yet: Ctrl+Enter does not submit. */
-  g_assert_false (gtk_widget_is_sensitive (find_by_class (GTK_WIDGET (form), "suggested-action")));
+  g_assert_false (gtk_widget_is_sensitive (ocop_test_find_by_class (GTK_WIDGET (form), "suggested-action")));
 
   /* The rest of the sheet: the highest option of each criterion, as typed digits. */
   for (guint i = 0; i < 200 && !(score = ocop_score_form_get_score (form))->complete; i++)
@@ -515,7 +403,7 @@ test_whole_meeting (Fixture       *f,
 
   /* Ctrl+Enter submits. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "sheet.submit", NULL));
-  spin (20);
+  ocop_test_spin (20);
   stored = ocop_db_get_score_sheet (f->db, ocop_score_form_get_sheet_id (form), &error);
   g_assert_no_error (error);
   g_assert_cmpint (stored->state, ==, OCOP_SHEET_SUBMITTED);
@@ -545,7 +433,7 @@ test_whole_meeting (Fixture       *f,
 
   /* The matrix. */
   ocop_meetings_page_show_view (page, "results");
-  spin (50);
+  ocop_test_spin (50);
   view = ocop_meetings_page_get_results_view (page);
   model = ocop_results_view_get_model (view);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10);
@@ -562,22 +450,22 @@ test_whole_meeting (Fixture       *f,
 
   /* Finalise, answering the dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "meetings.finalise", NULL));
-  spin (20);
+  ocop_test_spin (20);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Finalise the Meeting?");
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "finalise"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "the results of 10 products"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "finalise");
-  spin (50);
+  ocop_test_spin (50);
 
   /* Locked in the database, and read-only on screen. */
   g_clear_pointer (&meeting, ocop_meeting_free);
   meeting = ocop_db_get_meeting (f->db, meeting_id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (meeting->state, ==, OCOP_MEETING_FINALISED);
-  g_assert_false (gtk_widget_get_visible (find_by_class (GTK_WIDGET (page), "destructive-action")));
+  g_assert_false (gtk_widget_get_visible (ocop_test_find_by_class (GTK_WIDGET (page), "destructive-action")));
   ocop_meetings_page_show_view (page, "scoring");
-  spin (20);
+  ocop_test_spin (20);
   g_assert_true (ocop_score_form_select (form, chair_id, first_product));
   g_assert_cmpint (ocop_score_form_get_sheet_id (form), >, 0);
   g_assert_false (ocop_db_tick (f->db, ocop_score_form_get_sheet_id (form), 0, 0, &error));
@@ -601,7 +489,7 @@ test_whole_meeting (Fixture       *f,
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  ocop_test_spin (50);
   g_assert_finalize_object (window);
 }
 
@@ -609,11 +497,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  have_display = ocop_test_ui_init (&argc, &argv);
 
   g_test_add ("/ocop/meeting-flow/whole-meeting", Fixture, NULL,
               fixture_set_up, test_whole_meeting, fixture_tear_down);

@@ -20,106 +20,9 @@
 #include "ocop-results-view.h"
 #include "ocop-score-sheet.h"
 #include "ocop-scoring.h"
+#include "ocop-test-ui.h"
 
 static gboolean have_display;
-
-static gboolean
-on_spin_timeout_cb (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_spin_timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static GtkWidget *
-find_by_class (GtkWidget  *widget,
-               const char *css_class)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (gtk_widget_has_css_class (child, css_class))
-        return child;
-      if ((found = find_by_class (child, css_class)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_ACTION_ROW (child) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-      if ((found = find_row (child, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_type (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static AdwMessageDialog *
 find_dialog (const char *heading)
@@ -178,7 +81,6 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *criteria_dir = NULL;
   g_autofree char *products_csv = g_test_build_filename (G_TEST_DIST, "data", "meeting", "products.csv", NULL);
   g_autofree char *members_csv = g_test_build_filename (G_TEST_DIST, "data", "meeting", "members.csv", NULL);
@@ -189,11 +91,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GPtrArray) sets = NULL;
   g_autoptr(GPtrArray) products = NULL;
 
-  f->dir = g_dir_make_tmp ("ocop-test-meetings-page-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "ocop.db", NULL);
-  f->db = ocop_db_open (path, &error);
-  g_assert_no_error (error);
+  f->db = ocop_test_open_db ("ocop-test-meetings-page-XXXXXX", &f->dir);
   criteria_dir = ocop_criteria_get_bundled_dir ();
   ocop_db_import_bundled_criteria (f->db, criteria_dir, &error);
   g_assert_no_error (error);
@@ -241,9 +139,9 @@ fixture_set_up (Fixture       *f,
   f->page = OCOP_MEETINGS_PAGE (ocop_meetings_page_new (f->db));
   adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->page));
   gtk_window_present (f->window);
-  spin (30);
+  ocop_test_spin (30);
   g_assert_true (ocop_meetings_page_select_meeting (f->page, f->meeting_id));
-  spin (30);
+  ocop_test_spin (30);
 }
 
 static void
@@ -254,14 +152,12 @@ fixture_tear_down (Fixture       *f,
     {
       g_object_ref (f->window);
       gtk_window_destroy (f->window);
-      spin (30);
+      ocop_test_spin (30);
       g_assert_finalize_object (f->window);
     }
   g_clear_pointer (&f->members, g_ptr_array_unref);
   g_clear_pointer (&f->agenda, g_ptr_array_unref);
-  g_assert_finalize_object (f->db);
-  remove_tree (f->dir);
-  g_free (f->dir);
+  ocop_test_close_db (f->db, f->dir);
 }
 
 static void
@@ -269,14 +165,14 @@ set_present (Fixture    *f,
              const char *name,
              gboolean    present)
 {
-  GtkWidget *row = find_row (GTK_WIDGET (f->page), name);
+  GtkWidget *row = ocop_test_find_any_row (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW, name);
   GtkWidget *sw;
 
   g_assert_nonnull (row);
-  sw = find_type (row, GTK_TYPE_SWITCH);
+  sw = ocop_test_find_child (row, GTK_TYPE_SWITCH);
   g_assert_nonnull (sw);
   gtk_switch_set_active (GTK_SWITCH (sw), present);
-  spin (10);
+  ocop_test_spin (10);
 }
 
 static void
@@ -340,8 +236,8 @@ test_quorum (Fixture       *f,
 
   /* Nobody recorded: not met, in red, saying why. */
   ocop_meetings_page_show_view (f->page, "attendance");
-  spin (10);
-  label = find_by_class (GTK_WIDGET (f->page), "quorum-label");
+  ocop_test_spin (10);
+  label = ocop_test_find_by_class (GTK_WIDGET (f->page), "quorum-label");
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_has_css_class (label, "error"));
   g_assert_true (ocop_db_check_quorum (f->db, f->meeting_id, &met, &reason, NULL));
@@ -353,12 +249,12 @@ test_quorum (Fixture       *f,
   set_present (f, "Lê Văn Cường", TRUE);
   set_present (f, "Phạm Thị Dung", TRUE);
   set_present (f, "Hoàng Văn Em", TRUE);
-  label = find_by_class (GTK_WIDGET (f->page), "quorum-label");
+  label = ocop_test_find_by_class (GTK_WIDGET (f->page), "quorum-label");
   g_assert_true (gtk_widget_has_css_class (label, "error"));
 
   /* The chair arrives: met, in green, live. */
   set_present (f, "Nguyễn Văn An", TRUE);
-  label = find_by_class (GTK_WIDGET (f->page), "quorum-label");
+  label = ocop_test_find_by_class (GTK_WIDGET (f->page), "quorum-label");
   g_assert_true (gtk_widget_has_css_class (label, "success"));
   g_clear_pointer (&reason, g_free);
   g_assert_true (ocop_db_check_quorum (f->db, f->meeting_id, &met, &reason, NULL));
@@ -368,7 +264,7 @@ test_quorum (Fixture       *f,
 
   /* And back. */
   set_present (f, "Nguyễn Văn An", FALSE);
-  label = find_by_class (GTK_WIDGET (f->page), "quorum-label");
+  label = ocop_test_find_by_class (GTK_WIDGET (f->page), "quorum-label");
   g_assert_true (gtk_widget_has_css_class (label, "error"));
 }
 
@@ -396,7 +292,7 @@ test_conflicts (Fixture       *f,
   ocop_meetings_page_show_view (f->page, "attendance");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "meetings.declare-conflict", NULL));
-  spin (20);
+  ocop_test_spin (20);
   dialog = find_dialog ("Declare a Conflict");
   g_assert_nonnull (dialog);
   extra = adw_message_dialog_get_extra_child (dialog);
@@ -413,7 +309,7 @@ test_conflicts (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (entry), "Người thân của chủ thể");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "declare"));
   adw_message_dialog_response (dialog, "declare");
-  spin (30);
+  ocop_test_spin (30);
 
   /* In the record … */
   g_assert_true (ocop_db_is_recused (f->db, f->meeting_id, em, product_id (f, 1), &recused, &error));
@@ -423,7 +319,7 @@ test_conflicts (Fixture       *f,
   {
     g_autofree char *title = g_strdup_printf ("Hoàng Văn Em — %s",
                                               ((const OcopAgendaItem *) g_ptr_array_index (f->agenda, 1))->product_name);
-    GtkWidget *row = find_row (GTK_WIDGET (f->page), title);
+    GtkWidget *row = ocop_test_find_any_row (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW, title);
 
     g_assert_nonnull (row);
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Người thân của chủ thể");
@@ -431,7 +327,7 @@ test_conflicts (Fixture       *f,
   /* … and Em cannot open a sheet for that product, but can for the others. */
   form = ocop_meetings_page_get_score_form (f->page);
   ocop_meetings_page_show_view (f->page, "scoring");
-  spin (20);
+  ocop_test_spin (20);
   g_assert_true (ocop_score_form_select (form, em, product_id (f, 1)));
   g_assert_cmpint (ocop_score_form_get_sheet_id (form), ==, 0);
   g_assert_true (ocop_score_form_select (form, em, product_id (f, 0)));
@@ -439,14 +335,14 @@ test_conflicts (Fixture       *f,
 
   /* The agenda expects one sheet fewer for that product. */
   ocop_meetings_page_show_view (f->page, "agenda");
-  spin (20);
+  ocop_test_spin (20);
   {
-    GtkWidget *progress = find_by_class (GTK_WIDGET (f->page), "agenda-progress");
+    GtkWidget *progress = ocop_test_find_by_class (GTK_WIDGET (f->page), "agenda-progress");
     GtkWidget *row = gtk_widget_get_ancestor (progress, GTK_TYPE_LIST_BOX_ROW);
     GtkWidget *second = gtk_widget_get_next_sibling (row);
 
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (progress)), ==, "0 of 5 sheets submitted");
-    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_class (second, "agenda-progress"))), ==,
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ocop_test_find_by_class (second, "agenda-progress"))), ==,
                      "0 of 4 sheets submitted");
   }
 }
@@ -476,13 +372,13 @@ test_reopen (Fixture       *f,
 
   form = ocop_meetings_page_get_score_form (f->page);
   ocop_meetings_page_show_view (f->page, "scoring");
-  spin (20);
+  ocop_test_spin (20);
   g_assert_true (ocop_score_form_select (form, an, product_id (f, 0)));
   sheet_id = ocop_score_form_get_sheet_id (form);
   g_assert_cmpint (sheet_id, >, 0);
 
   /* Submitted: read-only; a digit is refused and nothing changes. */
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (find_by_class (GTK_WIDGET (form), "ocop-sheet-banner")))));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (ocop_test_find_by_class (GTK_WIDGET (form), "ocop-sheet-banner")))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "sheet.next-criterion", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "sheet.pick", "i", 1));
   sheet = ocop_db_get_score_sheet (f->db, sheet_id, &error);
@@ -493,7 +389,7 @@ test_reopen (Fixture       *f,
 
   /* Reopen asks for a reason. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "sheet.reopen", NULL));
-  spin (20);
+  ocop_test_spin (20);
   dialog = find_dialog ("Reopen the Sheet");
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "reopen"));
@@ -503,7 +399,7 @@ test_reopen (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (entry), "Gõ nhầm tiêu chí 1.2");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "reopen"));
   adw_message_dialog_response (dialog, "reopen");
-  spin (20);
+  ocop_test_spin (20);
 
   sheet = ocop_db_get_score_sheet (f->db, sheet_id, &error);
   g_assert_no_error (error);
@@ -533,7 +429,7 @@ test_reopen (Fixture       *f,
   }
 
   /* The read-only banner is gone. */
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (find_by_class (GTK_WIDGET (form), "ocop-sheet-banner")))));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (ocop_test_find_by_class (GTK_WIDGET (form), "ocop-sheet-banner")))));
 }
 
 static void
@@ -566,7 +462,7 @@ test_rescore (Fixture       *f,
     fill_sheet (f, member_id (f, names[i]), product, lower[i]);
 
   ocop_meetings_page_show_view (f->page, "results");
-  spin (30);
+  ocop_test_spin (30);
   view = ocop_meetings_page_get_results_view (f->page);
   model = ocop_results_view_get_model (view);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
@@ -593,21 +489,21 @@ test_rescore (Fixture       *f,
 
   /* Finalising is blocked while it is to be rescored. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "meetings.finalise", NULL));
-  spin (20);
+  ocop_test_spin (20);
   dialog = find_dialog ("Finalise the Meeting");
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "finalise"));
   adw_message_dialog_response (dialog, "cancel");
-  spin (20);
+  ocop_test_spin (20);
 
   /* The side pane offers round 2; the dialog opens it. */
   g_assert_true (ocop_results_view_select_product (view, product));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "results.open-round", NULL));
-  spin (20);
+  ocop_test_spin (20);
   dialog = find_dialog ("Open Scoring Round 2");
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "open");
-  spin (30);
+  ocop_test_spin (30);
 
   g_assert_cmpint (ocop_db_get_agenda_round (f->db, f->meeting_id, product, &error), ==, 2);
   g_assert_no_error (error);
@@ -629,11 +525,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  have_display = ocop_test_ui_init (&argc, &argv);
 
   g_test_add ("/ocop/meetings-page/quorum", Fixture, NULL, fixture_set_up, test_quorum, fixture_tear_down);
   g_test_add ("/ocop/meetings-page/conflicts", Fixture, NULL, fixture_set_up, test_conflicts, fixture_tear_down);

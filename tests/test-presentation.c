@@ -16,79 +16,12 @@
 #include "ocop-presentation-window.h"
 #include "ocop-sample.h"
 #include "ocop-scoring.h"
+#include "ocop-test-ui.h"
 #include "ocop-window.h"
 
 static gboolean have_display;
 
 /* Helpers */
-
-static gboolean
-on_spin_timeout_cb (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_spin_timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
-static void
-destroy_window (GtkWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (window);
-  spin (20);
-  g_assert_finalize_object (window);
-}
 
 /* Presses @keyval as the user would: the window's key bindings. */
 static void
@@ -114,7 +47,7 @@ press (GtkWidget *window,
   if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9)
     {
       gtk_widget_activate_action (window, "presentation.goto", "i", (int) (keyval - GDK_KEY_0));
-      spin (10);
+      ocop_test_spin (10);
       return;
     }
 
@@ -122,7 +55,7 @@ press (GtkWidget *window,
     if (bindings[i].keyval == keyval)
       {
         g_assert_true (gtk_widget_activate_action (window, bindings[i].action, NULL));
-        spin (10);
+        ocop_test_spin (10);
         return;
       }
 
@@ -143,21 +76,13 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *criteria_dir = NULL;
   g_autoptr(GPtrArray) meetings = NULL;
 
   if (!have_display)
     return;
 
-  f->dir = g_dir_make_tmp ("ocop-test-presentation-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "ocop.db", NULL);
-  f->db = ocop_db_open (path, &error);
-  g_assert_no_error (error);
-  criteria_dir = ocop_criteria_get_bundled_dir ();
-  g_assert_cmpint (ocop_db_import_bundled_criteria (f->db, criteria_dir, &error), >=, 1);
-  g_assert_no_error (error);
+  f->db = ocop_test_open_db ("ocop-test-presentation-XXXXXX", &f->dir);
+  ocop_test_import_criteria (f->db);
 
   /* The sample's meetings are finalised through the scoring API. */
   ocop_sample_load (f->db, &error);
@@ -185,8 +110,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->results, g_ptr_array_unref);
   g_clear_pointer (&f->meeting, ocop_meeting_free);
   g_clear_pointer (&f->council, ocop_council_free);
-  g_assert_finalize_object (f->db);
-  remove_tree (f->dir);
+  ocop_test_close_db (f->db, f->dir);
 }
 
 /* Tests */
@@ -209,13 +133,13 @@ test_navigation (Fixture       *f,
   window = ocop_presentation_window_new (f->db, f->meeting->id);
   p = OCOP_PRESENTATION_WINDOW (window);
   gtk_window_present (GTK_WINDOW (window));
-  spin (100);
+  ocop_test_spin (100);
 
   /* Title, a slide per product, the closing slide. */
   g_assert_cmpuint (ocop_presentation_window_get_n_slides (p), ==, n_products + 2);
   g_assert_cmpuint (ocop_presentation_window_get_slide (p), ==, 0);
   g_assert_cmpstr (ocop_presentation_window_get_slide_name (p), ==, "title");
-  g_assert_true (shows_label (window, f->council->name));
+  g_assert_true (ocop_test_shows_label (window, f->council->name, FALSE));
 
   /* Back from the first slide stays there. */
   press (window, GDK_KEY_Left);
@@ -223,8 +147,8 @@ test_navigation (Fixture       *f,
 
   press (window, GDK_KEY_Right);
   g_assert_cmpstr (ocop_presentation_window_get_slide_name (p), ==, "product-1");
-  spin (500);
-  g_assert_true (shows_label (window, ((OcopProductResult *) g_ptr_array_index (f->results, 0))->product_name));
+  ocop_test_spin (500);
+  g_assert_true (ocop_test_shows_label (window, ((OcopProductResult *) g_ptr_array_index (f->results, 0))->product_name, FALSE));
 
   press (window, GDK_KEY_Page_Down);
   g_assert_cmpstr (ocop_presentation_window_get_slide_name (p), ==, "product-2");
@@ -240,8 +164,8 @@ test_navigation (Fixture       *f,
   press (window, GDK_KEY_End);
   g_assert_cmpstr (ocop_presentation_window_get_slide_name (p), ==, "closing");
   g_assert_cmpuint (ocop_presentation_window_get_slide (p), ==, n_products + 1);
-  spin (500);
-  g_assert_true (shows_label (window, "Results of the Meeting"));
+  ocop_test_spin (500);
+  g_assert_true (ocop_test_shows_label (window, "Results of the Meeting", FALSE));
   /* Past the end stays at the end. */
   press (window, GDK_KEY_Right);
   press (window, GDK_KEY_space);
@@ -250,7 +174,7 @@ test_navigation (Fixture       *f,
   press (window, GDK_KEY_Home);
   g_assert_cmpstr (ocop_presentation_window_get_slide_name (p), ==, "title");
 
-  destroy_window (GTK_WINDOW (window));
+  ocop_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -284,10 +208,10 @@ test_members_and_stars (Fixture       *f,
   window = ocop_presentation_window_new (f->db, f->meeting->id);
   p = OCOP_PRESENTATION_WINDOW (window);
   gtk_window_present (GTK_WINDOW (window));
-  spin (100);
+  ocop_test_spin (100);
 
   press (window, GDK_KEY_0 + number);
-  spin (500);
+  ocop_test_spin (500);
   g_assert_cmpuint (ocop_presentation_window_get_slide (p), ==, number);
   g_assert_cmpint (ocop_presentation_window_get_stars (p), ==, result->stars);
 
@@ -299,9 +223,9 @@ test_members_and_stars (Fixture       *f,
     g_assert_cmpstr (g_ptr_array_index (labels, 0), ==, "A");
     g_assert_cmpstr (g_ptr_array_index (labels, 1), ==, "B");
     g_assert_cmpstr (g_ptr_array_index (labels, 2), ==, "C");
-    g_assert_true (shows_label (window, "B"));
+    g_assert_true (ocop_test_shows_label (window, "B", FALSE));
     for (guint m = 0; m < result->member_totals->len; m++)
-      g_assert_false (shows_label (window, ((OcopMemberTotal *) g_ptr_array_index (result->member_totals, m))->member_name));
+      g_assert_false (ocop_test_shows_label (window, ((OcopMemberTotal *) g_ptr_array_index (result->member_totals, m))->member_name, FALSE));
   }
 
   press (window, GDK_KEY_n);
@@ -314,7 +238,7 @@ test_members_and_stars (Fixture       *f,
         const OcopMemberTotal *member = g_ptr_array_index (result->member_totals, m);
 
         g_assert_cmpstr (g_ptr_array_index (labels, m), ==, member->member_name);
-        g_assert_true (shows_label (window, member->member_name));
+        g_assert_true (ocop_test_shows_label (window, member->member_name, FALSE));
       }
   }
   press (window, GDK_KEY_n);
@@ -343,7 +267,7 @@ test_members_and_stars (Fixture       *f,
   /* Esc leaves. */
   g_object_ref (window);
   press (window, GDK_KEY_Escape);
-  spin (20);
+  ocop_test_spin (20);
   g_assert_finalize_object (window);
 }
 
@@ -363,16 +287,16 @@ test_missing_meeting (Fixture       *f,
   window = ocop_presentation_window_new (f->db, 999999);
   p = OCOP_PRESENTATION_WINDOW (window);
   gtk_window_present (GTK_WINDOW (window));
-  spin (50);
+  ocop_test_spin (50);
 
   g_assert_cmpuint (ocop_presentation_window_get_n_slides (p), ==, 1);
   g_assert_cmpstr (ocop_presentation_window_get_slide_name (p), ==, "error");
-  g_assert_true (shows_label (window, "The Meeting Cannot Be Shown"));
+  g_assert_true (ocop_test_shows_label (window, "The Meeting Cannot Be Shown", FALSE));
   press (window, GDK_KEY_Right);
   g_assert_cmpstr (ocop_presentation_window_get_slide_name (p), ==, "error");
   g_assert_cmpint (ocop_presentation_window_get_revealed_stars (p), ==, 0);
 
-  destroy_window (GTK_WINDOW (window));
+  ocop_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -392,10 +316,10 @@ test_window_action (Fixture       *f,
   /* win.present-meeting, which F5 on the meetings page activates. */
   main_window = ocop_window_new (NULL, f->db);
   gtk_window_present (GTK_WINDOW (main_window));
-  spin (50);
+  ocop_test_spin (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window), "win.present-meeting", "x",
                                              f->meeting->id));
-  spin (100);
+  ocop_test_spin (100);
 
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
@@ -407,19 +331,15 @@ test_window_action (Fixture       *f,
   g_assert_cmpuint (ocop_presentation_window_get_n_slides (OCOP_PRESENTATION_WINDOW (presentation)), ==,
                     f->results->len + 2);
 
-  destroy_window (GTK_WINDOW (presentation));
-  destroy_window (GTK_WINDOW (main_window));
+  ocop_test_destroy_window (GTK_WINDOW (presentation));
+  ocop_test_destroy_window (GTK_WINDOW (main_window));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  have_display = ocop_test_ui_init (&argc, &argv);
 
   g_test_add ("/ocop/presentation/navigation", Fixture, NULL,
               fixture_set_up, test_navigation, fixture_tear_down);

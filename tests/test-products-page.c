@@ -17,197 +17,12 @@
 #include "ocop-products-page-private.h"
 #include "ocop-record-objects.h"
 #include "ocop-registry.h"
+#include "ocop-test-ui.h"
 #include "ocop-window-private.h"
 
 /* Helpers */
 
 static gboolean have_display;
-
-static gboolean
-on_spin_timeout_cb (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms milliseconds, then until it is idle. */
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_spin_timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Runs the main loop until *@pointer is cleared (a weak pointer to a closing window),
- * for at most @ms: closing a window finishes on a later frame. */
-static void
-wait_for_null (gpointer *pointer,
-               guint     ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (*pointer != NULL && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
-collect_labels (GtkWidget *widget,
-                GPtrArray *texts)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-
-  if (GTK_IS_LABEL (widget))
-    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, texts);
-}
-
-/* Whether the user sees a label under @widget that is @text (or starts with it when
- * @prefix). */
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text,
-             gboolean    prefix)
-{
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
-
-  collect_labels (widget, texts);
-  for (guint i = 0; i < texts->len; i++)
-    {
-      const char *t = g_ptr_array_index (texts, i);
-
-      if (prefix ? g_str_has_prefix (t, text) : g_strcmp0 (t, text) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* The first mapped widget of @type under @widget whose title (a preferences row),
- * label (a label or button) is @text; any of that type when @text is NULL. */
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *text)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return NULL;
-
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    {
-      const char *value = NULL;
-
-      if (GTK_IS_LABEL (widget))
-        value = gtk_label_get_text (GTK_LABEL (widget));
-      else if (ADW_IS_PREFERENCES_ROW (widget))
-        value = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
-      else if (GTK_IS_BUTTON (widget))
-        value = gtk_button_get_label (GTK_BUTTON (widget));
-      if (text == NULL || g_strcmp0 (value, text) == 0)
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  GtkWidget *row = find_widget (widget, ADW_TYPE_PREFERENCES_ROW, title);
-
-  g_assert_nonnull (row);
-  return row;
-}
-
-static void
-set_row_text (GtkWidget  *widget,
-              const char *title,
-              const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (find_row (widget, title)), text);
-}
-
-/* Chooses the item of a combo row or drop-down whose string starts with @prefix. */
-static void
-choose (GListModel *model,
-        const char *prefix,
-        guint      *position)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
-
-      if (g_str_has_prefix (gtk_string_object_get_string (item), prefix))
-        {
-          *position = i;
-          return;
-        }
-    }
-
-  g_error ("no item starts with “%s”", prefix);
-}
-
-static void
-choose_in_row (GtkWidget  *widget,
-               const char *title,
-               const char *prefix)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (find_row (widget, title));
-  guint position = 0;
-
-  choose (adw_combo_row_get_model (row), prefix, &position);
-  adw_combo_row_set_selected (row, position);
-}
-
-static void
-destroy_window (GtkWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (window);
-  spin (20);
-  g_assert_finalize_object (window);
-}
 
 typedef struct
 {
@@ -222,26 +37,14 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *criteria_dir = NULL;
-  g_autoptr(GSettings) settings = NULL;
   gboolean with_products = GPOINTER_TO_INT (data);
 
   if (!have_display)
     return;
 
-  settings = g_settings_new (OCOP_ID);
-  g_settings_reset (settings, "last-section");
-
-  f->dir = g_dir_make_tmp ("ocop-test-products-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "ocop.db", NULL);
-  f->db = ocop_db_open (path, &error);
-  g_assert_no_error (error);
-
-  criteria_dir = ocop_criteria_get_bundled_dir ();
-  g_assert_cmpint (ocop_db_import_bundled_criteria (f->db, criteria_dir, &error), >=, 1);
-  g_assert_no_error (error);
+  ocop_test_reset_settings ("last-section", NULL);
+  f->db = ocop_test_open_db ("ocop-test-products-XXXXXX", &f->dir);
+  ocop_test_import_criteria (f->db);
 
   if (with_products)
     {
@@ -254,9 +57,9 @@ fixture_set_up (Fixture       *f,
 
   f->window = ocop_window_new (NULL, f->db);
   gtk_window_present (GTK_WINDOW (f->window));
-  spin (50);
+  ocop_test_spin (50);
 
-  f->page = OCOP_PRODUCTS_PAGE (find_widget (GTK_WIDGET (f->window), OCOP_TYPE_PRODUCTS_PAGE, NULL));
+  f->page = OCOP_PRODUCTS_PAGE (ocop_test_find_widget (GTK_WIDGET (f->window), OCOP_TYPE_PRODUCTS_PAGE, NULL));
   g_assert_nonnull (f->page);
 }
 
@@ -267,10 +70,8 @@ fixture_tear_down (Fixture       *f,
   if (!have_display)
     return;
 
-  destroy_window (GTK_WINDOW (f->window));
-  g_assert_finalize_object (f->db);
-  remove_tree (f->dir);
-  g_free (f->dir);
+  ocop_test_destroy_window (GTK_WINDOW (f->window));
+  ocop_test_close_db (f->db, f->dir);
 }
 
 static guint
@@ -304,7 +105,7 @@ search (Fixture    *f,
         const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (_ocop_products_page_get_search_entry (f->page)), text);
-  spin (300);   /* search-changed is delayed */
+  ocop_test_spin (300);   /* search-changed is delayed */
 }
 
 static void
@@ -315,9 +116,9 @@ choose_filter (Fixture    *f,
   GtkDropDown *dropdown = _ocop_products_page_get_filter_dropdown (f->page, index);
   guint position = 0;
 
-  choose (gtk_drop_down_get_model (dropdown), prefix, &position);
+  ocop_test_choose (gtk_drop_down_get_model (dropdown), prefix, &position);
   gtk_drop_down_set_selected (dropdown, position);
-  spin (20);
+  ocop_test_spin (20);
 }
 
 static gint64
@@ -356,14 +157,14 @@ test_search_and_filters (Fixture       *f,
   g_assert_cmpuint (n_shown (f), ==, 10);
   g_assert_cmpstr (shown_name (f, 0), ==, "Bánh chưng Tranh Khúc");
   g_assert_cmpstr (shown_name (f, 9), ==, "Rượu làng Vân");
-  g_assert_true (shows_label (GTK_WIDGET (f->page), "10 products", FALSE));
-  g_assert_true (shows_label (GTK_WIDGET (f->page), "Bánh chưng Tranh Khúc", FALSE));
+  g_assert_true (ocop_test_shows_label (GTK_WIDGET (f->page), "10 products", FALSE));
+  g_assert_true (ocop_test_shows_label (GTK_WIDGET (f->page), "Bánh chưng Tranh Khúc", FALSE));
 
   /* Case and diacritics are ignored, đ too. */
   search (f, "banh chung");
   g_assert_cmpuint (n_shown (f), ==, 1);
   g_assert_cmpstr (shown_name (f, 0), ==, "Bánh chưng Tranh Khúc");
-  g_assert_true (shows_label (GTK_WIDGET (f->page), "1 of 10 products", FALSE));
+  g_assert_true (ocop_test_shows_label (GTK_WIDGET (f->page), "1 of 10 products", FALSE));
 
   search (f, "DUC THO");
   g_assert_cmpuint (n_shown (f), ==, 1);
@@ -376,7 +177,7 @@ test_search_and_filters (Fixture       *f,
 
   search (f, "không có sản phẩm này");
   g_assert_cmpuint (n_shown (f), ==, 0);
-  g_assert_true (shows_label (GTK_WIDGET (f->page), "No Results Found", FALSE));
+  g_assert_true (ocop_test_shows_label (GTK_WIDGET (f->page), "No Results Found", FALSE));
 
   search (f, "");
   g_assert_cmpuint (n_shown (f), ==, 10);
@@ -409,13 +210,13 @@ test_search_and_filters (Fixture       *f,
     gint64 id = ocop_product_object_get_listing (object)->product->id;
 
     g_assert_true (ocop_products_page_select_product (f->page, id));
-    spin (50);
+    ocop_test_spin (50);
     g_assert_cmpint (ocop_products_page_get_selected_product_id (f->page), ==, id);
-    g_assert_true (shows_label (GTK_WIDGET (f->page), "Sheet 10 — ", TRUE));
-    g_assert_true (shows_label (GTK_WIDGET (f->page), "20-180-4-2022", FALSE));
-    g_assert_true (shows_label (GTK_WIDGET (f->page), "Hộ kinh doanh Đặng Thị Đào", FALSE));
-    g_assert_true (shows_label (GTK_WIDGET (f->page), "Household business", TRUE));
-    g_assert_true (shows_label (GTK_WIDGET (f->page), "Bình Dương, Thăng Bình, Quảng Nam", FALSE));
+    g_assert_true (ocop_test_shows_label (GTK_WIDGET (f->page), "Sheet 10 — ", TRUE));
+    g_assert_true (ocop_test_shows_label (GTK_WIDGET (f->page), "20-180-4-2022", FALSE));
+    g_assert_true (ocop_test_shows_label (GTK_WIDGET (f->page), "Hộ kinh doanh Đặng Thị Đào", FALSE));
+    g_assert_true (ocop_test_shows_label (GTK_WIDGET (f->page), "Household business", TRUE));
+    g_assert_true (ocop_test_shows_label (GTK_WIDGET (f->page), "Bình Dương, Thăng Bình, Quảng Nam", FALSE));
   }
 }
 
@@ -436,24 +237,24 @@ test_add_product (Fixture       *f,
 
   /* The header's "Add Product" button. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-product", NULL));
-  spin (50);
+  ocop_test_spin (50);
   g_assert_cmpint (product_count (f), ==, 10);
   editor = ocop_products_page_add_product (f->page);   /* a second form, to hold on to */
-  spin (50);
+  ocop_test_spin (50);
   g_assert_true (OCOP_IS_PRODUCT_EDITOR (editor));
 
-  set_row_text (GTK_WIDGET (editor), "Product name", "Bánh giầy Quán Gánh");
-  set_row_text (GTK_WIDGET (editor), "Product code (T-H-STT-year, optional)", "20-180-11-2024");
-  set_row_text (GTK_WIDGET (editor), "Year", "2024");
-  choose_in_row (GTK_WIDGET (editor), "Product set", "06 ");
-  choose_in_row (GTK_WIDGET (editor), "Proposed stars", "4");
-  choose_in_row (GTK_WIDGET (editor), "Producer", "HTX Bánh chưng Tranh Khúc");
+  ocop_test_set_row_text (GTK_WIDGET (editor), "Product name", "Bánh giầy Quán Gánh");
+  ocop_test_set_row_text (GTK_WIDGET (editor), "Product code (T-H-STT-year, optional)", "20-180-11-2024");
+  ocop_test_set_row_text (GTK_WIDGET (editor), "Year", "2024");
+  ocop_test_choose_in_row (GTK_WIDGET (editor), "Product set", "06 ");
+  ocop_test_choose_in_row (GTK_WIDGET (editor), "Proposed stars", "4");
+  ocop_test_choose_in_row (GTK_WIDGET (editor), "Producer", "HTX Bánh chưng Tranh Khúc");
   /* An existing producer: the new-producer fields are not shown. */
-  g_assert_null (find_widget (GTK_WIDGET (editor), ADW_TYPE_PREFERENCES_ROW, "Producer name"));
+  g_assert_null (ocop_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_PREFERENCES_ROW, "Producer name"));
 
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  spin (50);
+  ocop_test_spin (50);
   g_assert_null (editor);   /* saved and closed */
 
   /* In the database… */
@@ -474,7 +275,7 @@ test_add_product (Fixture       *f,
   g_assert_cmpstr (shown_name (f, 0), ==, "Bánh chưng Tranh Khúc");
   g_assert_cmpstr (shown_name (f, 1), ==, "Bánh giầy Quán Gánh");
   g_assert_cmpint (ocop_products_page_get_selected_product_id (f->page), ==, stored->id);
-  g_assert_true (shows_label (GTK_WIDGET (f->page), "Bánh giầy Quán Gánh", FALSE));
+  g_assert_true (ocop_test_shows_label (GTK_WIDGET (f->page), "Bánh giầy Quán Gánh", FALSE));
 
   /* The first form, left open, is cancelled: nothing more is written. */
   {
@@ -484,7 +285,7 @@ test_add_product (Fixture       *f,
       if (OCOP_IS_PRODUCT_EDITOR (l->data))
         gtk_window_close (l->data);
     g_list_free (toplevels);
-    spin (20);
+    ocop_test_spin (20);
   }
   g_assert_cmpint (product_count (f), ==, 11);
 }
@@ -506,17 +307,17 @@ test_invalid_code (Fixture       *f,
     }
 
   editor = ocop_products_page_add_product (f->page);
-  spin (50);
+  ocop_test_spin (50);
 
   /* A new product of a new producer, in one form. */
-  set_row_text (GTK_WIDGET (editor), "Product name", "Bánh gai Ninh Giang");
-  set_row_text (GTK_WIDGET (editor), "Product code (T-H-STT-year, optional)", "20-180-x-2024");
-  choose_in_row (GTK_WIDGET (editor), "Product set", "06 ");
-  choose_in_row (GTK_WIDGET (editor), "Producer", "New producer");
-  spin (20);
-  set_row_text (GTK_WIDGET (editor), "Producer name", "HTX Bánh gai Ninh Giang");
-  choose_in_row (GTK_WIDGET (editor), "Subject type", "Cooperative");
-  set_row_text (GTK_WIDGET (editor), "Province", "Hải Dương");
+  ocop_test_set_row_text (GTK_WIDGET (editor), "Product name", "Bánh gai Ninh Giang");
+  ocop_test_set_row_text (GTK_WIDGET (editor), "Product code (T-H-STT-year, optional)", "20-180-x-2024");
+  ocop_test_choose_in_row (GTK_WIDGET (editor), "Product set", "06 ");
+  ocop_test_choose_in_row (GTK_WIDGET (editor), "Producer", "New producer");
+  ocop_test_spin (20);
+  ocop_test_set_row_text (GTK_WIDGET (editor), "Producer name", "HTX Bánh gai Ninh Giang");
+  ocop_test_choose_in_row (GTK_WIDGET (editor), "Subject type", "Cooperative");
+  ocop_test_set_row_text (GTK_WIDGET (editor), "Province", "Hải Dương");
 
   /* The code is refused: the error names the field, its row is marked, nothing is
    * written (not even the producer), and the form stays open. */
@@ -524,9 +325,9 @@ test_invalid_code (Fixture       *f,
   g_assert_error (error, OCOP_DB_ERROR, OCOP_DB_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, "Product code: "));
   g_clear_error (&error);
-  spin (20);
-  code_row = find_row (GTK_WIDGET (editor), "Product code (T-H-STT-year, optional)");
-  name_row = find_row (GTK_WIDGET (editor), "Product name");
+  ocop_test_spin (20);
+  code_row = ocop_test_find_row (GTK_WIDGET (editor), "Product code (T-H-STT-year, optional)");
+  name_row = ocop_test_find_row (GTK_WIDGET (editor), "Product name");
   g_assert_true (gtk_widget_has_css_class (code_row, "error"));
   g_assert_false (gtk_widget_has_css_class (name_row, "error"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
@@ -534,20 +335,20 @@ test_invalid_code (Fixture       *f,
   g_assert_cmpuint (producer_count (f), ==, 10);
 
   /* An empty producer name is named too. */
-  set_row_text (GTK_WIDGET (editor), "Product code (T-H-STT-year, optional)", "20-180-12-2024");
+  ocop_test_set_row_text (GTK_WIDGET (editor), "Product code (T-H-STT-year, optional)", "20-180-12-2024");
   g_assert_false (gtk_widget_has_css_class (code_row, "error"));   /* typing clears the mark */
-  set_row_text (GTK_WIDGET (editor), "Producer name", "  ");
+  ocop_test_set_row_text (GTK_WIDGET (editor), "Producer name", "  ");
   g_assert_false (ocop_product_editor_save (OCOP_PRODUCT_EDITOR (editor), &error));
   g_assert_true (g_str_has_prefix (error->message, "Producer name: "));
   g_clear_error (&error);
-  g_assert_true (gtk_widget_has_css_class (find_row (GTK_WIDGET (editor), "Producer name"), "error"));
+  g_assert_true (gtk_widget_has_css_class (ocop_test_find_row (GTK_WIDGET (editor), "Producer name"), "error"));
   g_assert_cmpuint (producer_count (f), ==, 10);
 
   /* Corrected, the product and its producer are written together. */
-  set_row_text (GTK_WIDGET (editor), "Producer name", "HTX Bánh gai Ninh Giang");
+  ocop_test_set_row_text (GTK_WIDGET (editor), "Producer name", "HTX Bánh gai Ninh Giang");
   g_assert_true (ocop_product_editor_save (OCOP_PRODUCT_EDITOR (editor), &error));
   g_assert_no_error (error);
-  spin (50);
+  ocop_test_spin (50);
   g_assert_cmpint (product_count (f), ==, 11);
   g_assert_cmpuint (producer_count (f), ==, 11);
   created = ocop_db_find_producer_by_name (f->db, "HTX Bánh gai Ninh Giang", &error);
@@ -575,21 +376,21 @@ test_import_bad_file (Fixture       *f,
     }
 
   dialog = ocop_products_page_import_file (f->page, file);
-  spin (50);
+  ocop_test_spin (50);
   g_assert_true (OCOP_IS_IMPORT_DIALOG (dialog));
 
   /* The problem by line and column; Import cannot be pressed; nothing was written. */
   g_assert_false (ocop_import_dialog_get_can_import (OCOP_IMPORT_DIALOG (dialog)));
   g_assert_cmpuint (ocop_import_dialog_get_n_problems (OCOP_IMPORT_DIALOG (dialog)), ==, 1);
   g_assert_cmpuint (ocop_import_dialog_get_n_rows (OCOP_IMPORT_DIALOG (dialog)), ==, 3);
-  g_assert_true (shows_label (GTK_WIDGET (dialog), "The file cannot be imported", FALSE));
-  problem = find_widget (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW, "line 4, column “Bộ sản phẩm”");
+  g_assert_true (ocop_test_shows_label (GTK_WIDGET (dialog), "The file cannot be imported", FALSE));
+  problem = ocop_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW, "line 4, column “Bộ sản phẩm”");
   g_assert_nonnull (problem);
-  g_assert_true (shows_label (problem, "“siêu ngon” is neither", TRUE));
+  g_assert_true (ocop_test_shows_label (problem, "“siêu ngon” is neither", TRUE));
   /* The preview shows the rows, the bad one marked. */
-  g_assert_true (shows_label (GTK_WIDGET (dialog), "Vải thiều Lục Ngạn", FALSE));
-  g_assert_true (gtk_widget_has_css_class (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "siêu ngon"), "error"));
-  button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import");
+  g_assert_true (ocop_test_shows_label (GTK_WIDGET (dialog), "Vải thiều Lục Ngạn", FALSE));
+  g_assert_true (gtk_widget_has_css_class (ocop_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "siêu ngon"), "error"));
+  button = ocop_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import");
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_is_sensitive (button));
   g_assert_false (ocop_import_dialog_import (OCOP_IMPORT_DIALOG (dialog), &error));
@@ -599,7 +400,7 @@ test_import_bad_file (Fixture       *f,
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_close (dialog);   /* Cancel */
-  spin (20);
+  ocop_test_spin (20);
   g_assert_null (dialog);
   g_assert_cmpint (product_count (f), ==, 10);
 }
@@ -621,41 +422,41 @@ test_import_good_file (Fixture       *f,
     }
 
   /* An empty register offers the import. */
-  g_assert_true (shows_label (GTK_WIDGET (f->page), "No Products Yet", FALSE));
-  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, "_Import Register…"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, "_Add Product"));
+  g_assert_true (ocop_test_shows_label (GTK_WIDGET (f->page), "No Products Yet", FALSE));
+  g_assert_nonnull (ocop_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, "_Import Register…"));
+  g_assert_nonnull (ocop_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, "_Add Product"));
 
   /* The check writes nothing… */
   dialog = ocop_products_page_import_file (f->page, file);
-  spin (50);
+  ocop_test_spin (50);
   g_assert_true (ocop_import_dialog_get_can_import (OCOP_IMPORT_DIALOG (dialog)));
   g_assert_cmpuint (ocop_import_dialog_get_n_problems (OCOP_IMPORT_DIALOG (dialog)), ==, 0);
   g_assert_cmpuint (ocop_import_dialog_get_n_rows (OCOP_IMPORT_DIALOG (dialog)), ==, 10);
-  g_assert_true (shows_label (GTK_WIDGET (dialog), "10 products ready to import", FALSE));
-  g_assert_true (shows_label (GTK_WIDGET (dialog), "Lụa tơ tằm Vạn Phúc", FALSE));
+  g_assert_true (ocop_test_shows_label (GTK_WIDGET (dialog), "10 products ready to import", FALSE));
+  g_assert_true (ocop_test_shows_label (GTK_WIDGET (dialog), "Lụa tơ tằm Vạn Phúc", FALSE));
   g_assert_cmpint (product_count (f), ==, 0);
   g_assert_cmpuint (producer_count (f), ==, 0);
 
   /* …Import writes it all. */
-  button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import");
+  button = ocop_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import");
   g_assert_true (gtk_widget_is_sensitive (button));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (gtk_widget_activate (button));
-  wait_for_null ((gpointer *) &dialog, 5000);
+  ocop_test_wait_for_null ((gpointer *) &dialog, 5000);
   g_assert_null (dialog);
   g_assert_cmpint (product_count (f), ==, 10);
   g_assert_cmpuint (producer_count (f), ==, 10);
   g_assert_cmpuint (n_shown (f), ==, 10);
-  g_assert_false (shows_label (GTK_WIDGET (f->page), "No Products Yet", FALSE));
-  g_assert_true (shows_label (GTK_WIDGET (f->page), "10 products", FALSE));
+  g_assert_false (ocop_test_shows_label (GTK_WIDGET (f->page), "No Products Yet", FALSE));
+  g_assert_true (ocop_test_shows_label (GTK_WIDGET (f->page), "10 products", FALSE));
 
   /* The same file again is refused (the codes exist), and changes nothing. */
   dialog = ocop_products_page_import_file (f->page, file);
-  spin (50);
+  ocop_test_spin (50);
   g_assert_false (ocop_import_dialog_get_can_import (OCOP_IMPORT_DIALOG (dialog)));
   g_assert_cmpuint (ocop_import_dialog_get_n_problems (OCOP_IMPORT_DIALOG (dialog)), >=, 1);
   gtk_window_close (dialog);
-  spin (20);
+  ocop_test_spin (20);
   g_assert_cmpint (product_count (f), ==, 10);
 }
 
@@ -712,11 +513,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  have_display = ocop_test_ui_init (&argc, &argv);
 
   g_test_add ("/ocop/products-page/search-and-filters", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_search_and_filters, fixture_tear_down);

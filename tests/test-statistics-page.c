@@ -17,32 +17,12 @@
 #include "ocop-statistics-page.h"
 #include "ocop-stats.h"
 #include "ocop-targets-dialog.h"
+#include "ocop-test-ui.h"
 #include "ocop-window.h"
 
 static gboolean have_display;
 
 /* Helpers */
-
-static gboolean
-on_spin_timeout_cb (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_spin_timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* Until the worker thread is done (at most 30 s). */
 static void
@@ -50,30 +30,11 @@ wait_idle (OcopStatisticsPage *page)
 {
   gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
-  spin (10);
+  ocop_test_spin (10);
   while (ocop_statistics_page_get_busy (page) && g_get_monotonic_time () < end)
-    spin (20);
+    ocop_test_spin (20);
   g_assert_false (ocop_statistics_page_get_busy (page));
-  spin (20);
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
+  ocop_test_spin (20);
 }
 
 static void
@@ -122,56 +83,6 @@ assert_card_line (OcopStatisticsPage *page,
     g_error ("card “%s” does not read “%s”; it reads:%s", id, line, text);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-destroy_window (GtkWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (window);
-  spin (20);
-  g_assert_finalize_object (window);
-}
-
 typedef struct
 {
   char               *dir;
@@ -185,22 +96,13 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *criteria_dir = NULL;
   gboolean with_sample = GPOINTER_TO_INT (data);
 
   if (!have_display)
     return;
 
-  f->dir = g_dir_make_tmp ("ocop-test-statistics-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "ocop.db", NULL);
-  f->db = ocop_db_open (path, &error);
-  g_assert_no_error (error);
-
-  criteria_dir = ocop_criteria_get_bundled_dir ();
-  g_assert_cmpint (ocop_db_import_bundled_criteria (f->db, criteria_dir, &error), >=, 1);
-  g_assert_no_error (error);
+  f->db = ocop_test_open_db ("ocop-test-statistics-XXXXXX", &f->dir);
+  ocop_test_import_criteria (f->db);
 
   if (with_sample)
     {
@@ -213,7 +115,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
   ocop_window_set_section (f->window, "statistics");
 
-  f->page = OCOP_STATISTICS_PAGE (find_widget (GTK_WIDGET (f->window), OCOP_TYPE_STATISTICS_PAGE));
+  f->page = OCOP_STATISTICS_PAGE (ocop_test_find_child (GTK_WIDGET (f->window), OCOP_TYPE_STATISTICS_PAGE));
   g_assert_nonnull (f->page);
   wait_idle (f->page);
 }
@@ -226,9 +128,8 @@ fixture_tear_down (Fixture       *f,
     return;
 
   wait_idle (f->page);
-  destroy_window (GTK_WINDOW (f->window));
-  g_assert_finalize_object (f->db);
-  remove_tree (f->dir);
+  ocop_test_destroy_window (GTK_WINDOW (f->window));
+  ocop_test_close_db (f->db, f->dir);
 }
 
 static void
@@ -266,8 +167,8 @@ test_report_figures (Fixture       *f,
 
   /* The sample is marked as such. */
   g_assert_true (ocop_statistics_page_get_sample_loaded (f->page));
-  g_assert_true (gtk_widget_get_mapped (find_widget (GTK_WIDGET (f->page), GTK_TYPE_REVEALER)));
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (find_widget (GTK_WIDGET (f->page), GTK_TYPE_REVEALER))));
+  g_assert_true (gtk_widget_get_mapped (ocop_test_find_child (GTK_WIDGET (f->page), GTK_TYPE_REVEALER)));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (ocop_test_find_child (GTK_WIDGET (f->page), GTK_TYPE_REVEALER))));
 
   /* Nine cards, each with its chart. */
   for (guint i = 0; i < 9; i++)
@@ -280,7 +181,7 @@ test_report_figures (Fixture       *f,
       GtkWidget *view;
 
       g_assert_nonnull (card);
-      view = find_widget (card, OCOP_TYPE_CHART_VIEW);
+      view = ocop_test_find_child (card, OCOP_TYPE_CHART_VIEW);
       g_assert_nonnull (view);
       g_assert_nonnull (ocop_chart_view_get_chart (OCOP_CHART_VIEW (view)));
       g_assert_cmpint (gtk_widget_get_height (view), >=, 120);
@@ -356,15 +257,15 @@ test_targets_dialog (Fixture       *f,
   dialog = ocop_statistics_page_edit_targets (f->page);
   g_assert_true (OCOP_IS_TARGETS_DIALOG (dialog));
   targets = OCOP_TARGETS_DIALOG (dialog);
-  spin (50);
+  ocop_test_spin (50);
   g_assert_cmpuint (ocop_targets_dialog_get_n_targets (targets), ==, 4);
 
   /* A refused target: no title. Nothing is written and the form says why. */
   g_assert_true (ocop_targets_dialog_edit (targets, 0));
-  spin (20);
-  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Title")), "");
+  ocop_test_spin (20);
+  gtk_editable_set_text (GTK_EDITABLE (ocop_test_find_row (GTK_WIDGET (dialog), "Title")), "");
   g_assert_false (ocop_targets_dialog_save (targets));
-  error_label = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL);
+  error_label = ocop_test_find_child (GTK_WIDGET (dialog), GTK_TYPE_LABEL);
   g_assert_nonnull (error_label);
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_cmpuint (strlen (gtk_label_get_text (GTK_LABEL (error_label))), >, 0);
@@ -374,16 +275,16 @@ test_targets_dialog (Fixture       *f,
   g_clear_pointer (&stored, g_ptr_array_unref);
 
   /* A new target, as the user types it. */
-  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Title")), "Ít nhất 30 sản phẩm 4 sao");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "What is Counted")),
+  gtk_editable_set_text (GTK_EDITABLE (ocop_test_find_row (GTK_WIDGET (dialog), "Title")), "Ít nhất 30 sản phẩm 4 sao");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ocop_test_find_row (GTK_WIDGET (dialog), "What is Counted")),
                               OCOP_TARGET_NEW_PRODUCTS);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (find_row (GTK_WIDGET (dialog), "Target Value"),
-                                                           GTK_TYPE_SPIN_BUTTON)), 30);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (find_row (GTK_WIDGET (dialog), "Minimum Stars"),
-                                                           GTK_TYPE_SPIN_BUTTON)), 4);
-  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Period Start")), "01/01/2023");
-  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Deadline")), "31/12/2025");
-  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Province")), OCOP_SAMPLE_PROVINCE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (ocop_test_find_child (ocop_test_find_row (GTK_WIDGET (dialog), "Target Value"),
+                                                                    GTK_TYPE_SPIN_BUTTON)), 30);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (ocop_test_find_child (ocop_test_find_row (GTK_WIDGET (dialog), "Minimum Stars"),
+                                                                    GTK_TYPE_SPIN_BUTTON)), 4);
+  gtk_editable_set_text (GTK_EDITABLE (ocop_test_find_row (GTK_WIDGET (dialog), "Period Start")), "01/01/2023");
+  gtk_editable_set_text (GTK_EDITABLE (ocop_test_find_row (GTK_WIDGET (dialog), "Deadline")), "31/12/2025");
+  gtk_editable_set_text (GTK_EDITABLE (ocop_test_find_row (GTK_WIDGET (dialog), "Province")), OCOP_SAMPLE_PROVINCE);
   g_assert_true (ocop_targets_dialog_save (targets));
   g_assert_cmpuint (ocop_targets_dialog_get_n_targets (targets), ==, 5);
 
@@ -411,7 +312,7 @@ test_targets_dialog (Fixture       *f,
   wait_idle (f->page);
   assert_card_line (f->page, "targets", "2 of 5 targets met");
 
-  destroy_window (dialog);
+  ocop_test_destroy_window (dialog);
 }
 
 static void
@@ -447,7 +348,7 @@ test_export (Fixture       *f,
     }
 
   show_report_period (f);
-  view = OCOP_CHART_VIEW (find_widget (ocop_statistics_page_get_card (f->page, "stars"), OCOP_TYPE_CHART_VIEW));
+  view = OCOP_CHART_VIEW (ocop_test_find_child (ocop_statistics_page_get_card (f->page, "stars"), OCOP_TYPE_CHART_VIEW));
 
   png = g_build_filename (f->dir, "stars.png", NULL);
   svg = g_build_filename (f->dir, "stars.svg", NULL);
@@ -492,11 +393,11 @@ test_export (Fixture       *f,
   /* The card's chart full size, with the same chart. */
   dialog = ocop_statistics_page_open_card (f->page, "stars");
   g_assert_nonnull (dialog);
-  spin (50);
+  ocop_test_spin (50);
   g_assert_true (ocop_chart_view_get_chart (view) ==
-                 ocop_chart_view_get_chart (OCOP_CHART_VIEW (find_widget (GTK_WIDGET (dialog), OCOP_TYPE_CHART_VIEW))));
+                 ocop_chart_view_get_chart (OCOP_CHART_VIEW (ocop_test_find_child (GTK_WIDGET (dialog), OCOP_TYPE_CHART_VIEW))));
   g_assert_null (ocop_statistics_page_open_card (f->page, "no-such-card"));
-  destroy_window (dialog);
+  ocop_test_destroy_window (dialog);
 }
 
 static void
@@ -523,7 +424,7 @@ test_sample_load_and_remove (Fixture       *f,
     }
 
   /* An empty database: the status page with its button, no cards. */
-  empty = find_widget (GTK_WIDGET (f->page), ADW_TYPE_STATUS_PAGE);
+  empty = ocop_test_find_child (GTK_WIDGET (f->page), ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (empty);
   g_assert_true (gtk_widget_get_mapped (empty));
   g_assert_null (ocop_statistics_page_get_card (f->page, "stars"));
@@ -556,7 +457,7 @@ test_sample_load_and_remove (Fixture       *f,
   confirm = ocop_statistics_page_remove_sample (f->page);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (confirm));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "cancel");
-  spin (50);
+  ocop_test_spin (50);
   g_assert_false (ocop_statistics_page_get_busy (f->page));
   g_assert_true (ocop_sample_is_loaded (f->db, &loaded, &error));
   g_assert_true (loaded);
@@ -578,11 +479,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  have_display = ocop_test_ui_init (&argc, &argv);
 
   g_test_add ("/ocop/statistics-page/report-figures", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_report_figures, fixture_tear_down);

@@ -13,52 +13,12 @@
 #include "ocop-application.h"
 #include "ocop-criteria-page.h"
 #include "ocop-criteria-store.h"
+#include "ocop-test-ui.h"
 #include "ocop-window-private.h"
 
 static gboolean have_display;
 
 /* Helpers */
-
-static gboolean
-on_spin_timeout_cb (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms milliseconds, then until it is idle. */
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_spin_timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 typedef struct
 {
@@ -70,128 +30,20 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *criteria_dir = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  int n;
-
   /* Every test starts from the schema's defaults (the memory backend is per process). */
-  settings = g_settings_new (OCOP_ID);
-  g_settings_reset (settings, "last-section");
-  g_settings_reset (settings, "window-width");
-  g_settings_reset (settings, "window-height");
-  g_settings_reset (settings, "window-maximized");
+  ocop_test_reset_settings ("last-section", "window-width", "window-height", "window-maximized",
+                            NULL);
 
-  f->dir = g_dir_make_tmp ("ocop-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "ocop.db", NULL);
-  f->db = ocop_db_open (path, &error);
-  g_assert_no_error (error);
+  f->db = ocop_test_open_db ("ocop-test-window-XXXXXX", &f->dir);
   g_assert_nonnull (f->db);
-
-  criteria_dir = ocop_criteria_get_bundled_dir ();
-  n = ocop_db_import_bundled_criteria (f->db, criteria_dir, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (n, >=, 1);
+  ocop_test_import_criteria (f->db);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (f->db);
-  remove_tree (f->dir);
-  g_free (f->dir);
-}
-
-/* The texts of the labels a user can see under @widget. */
-static void
-collect_labels (GtkWidget *widget,
-                const char *css_class,
-                GPtrArray  *texts)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-
-  if (GTK_IS_LABEL (widget) &&
-      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
-    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, css_class, texts);
-}
-
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *css_class,
-             const char *text)
-{
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
-
-  collect_labels (widget, css_class, texts);
-  for (guint i = 0; i < texts->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* The first mapped widget of @type under @widget whose label (for a GtkLabel) or
- * title (for an AdwPreferencesRow) is @text. */
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *text)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return NULL;
-
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    {
-      const char *value = NULL;
-
-      if (GTK_IS_LABEL (widget))
-        value = gtk_label_get_text (GTK_LABEL (widget));
-      else if (ADW_IS_PREFERENCES_ROW (widget))
-        value = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
-      if (g_strcmp0 (value, text) == 0)
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_named_child (GtkWidget  *widget,
-                  GType       type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      found = find_named_child (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  ocop_test_close_db (f->db, f->dir);
 }
 
 /* The rows of the sheets list (the list box that holds sheet rows) that the filter
@@ -214,15 +66,6 @@ static GtkWidget *
 ancestor_row (GtkWidget *widget)
 {
   return gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
-}
-
-static void
-destroy_window (GtkWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (window);
-  spin (20);
-  g_assert_finalize_object (window);
 }
 
 /* Tests */
@@ -273,7 +116,7 @@ test_window_sections (Fixture       *f,
 
   window = ocop_window_new (NULL, f->db);
   gtk_window_present (GTK_WINDOW (window));
-  spin (50);
+  ocop_test_spin (50);
 
   stack = _ocop_window_get_view_stack (window);
   pages = adw_view_stack_get_pages (stack);
@@ -297,9 +140,9 @@ test_window_sections (Fixture       *f,
 
   /* The first run opens on Products, and the user sees it. */
   g_assert_cmpstr (ocop_window_get_section (window), ==, "products");
-  g_assert_true (shows_label (GTK_WIDGET (window), NULL, "Products"));
+  g_assert_true (ocop_test_shows_label (GTK_WIDGET (window), "Products", FALSE));
 
-  destroy_window (GTK_WINDOW (window));
+  ocop_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -318,7 +161,7 @@ test_window_remembers_section (Fixture       *f,
 
   window = ocop_window_new (NULL, f->db);
   gtk_window_present (GTK_WINDOW (window));
-  spin (20);
+  ocop_test_spin (20);
 
   /* Alt+3, as the user presses it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "meetings"));
@@ -332,7 +175,7 @@ test_window_remembers_section (Fixture       *f,
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   gtk_window_close (GTK_WINDOW (window));
-  spin (20);
+  ocop_test_spin (20);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
 
@@ -340,8 +183,8 @@ test_window_remembers_section (Fixture       *f,
   window = ocop_window_new (NULL, f->db);
   g_assert_cmpstr (ocop_window_get_section (window), ==, "meetings");
   gtk_window_present (GTK_WINDOW (window));
-  spin (20);
-  destroy_window (GTK_WINDOW (window));
+  ocop_test_spin (20);
+  ocop_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -368,11 +211,11 @@ test_criteria_browser (Fixture       *f,
 
   window = ocop_window_new (NULL, f->db);
   gtk_window_present (GTK_WINDOW (window));
-  spin (20);
+  ocop_test_spin (20);
 
   /* The menu item "Criteria Sets". */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-criteria", NULL));
-  spin (50);
+  ocop_test_spin (50);
   criteria_window = ocop_window_show_criteria (window);   /* raises the same window */
   g_assert_true (ADW_IS_WINDOW (criteria_window));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (criteria_window)));
@@ -381,17 +224,17 @@ test_criteria_browser (Fixture       *f,
   /* It opens on the newest set's sheets; back to the list of sets. */
   g_assert_nonnull (ocop_criteria_page_get_set (page));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "criteria.show-sets", NULL));
-  spin (400);   /* the sidebar slides */
+  ocop_test_spin (400);   /* the sidebar slides */
 
-  set_row = find_widget (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_ROW, "QĐ 1048/QĐ-TTg");
+  set_row = ocop_test_find_widget (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_ROW, "QĐ 1048/QĐ-TTg");
   g_assert_nonnull (set_row);
-  g_assert_true (shows_label (set_row, NULL, "26 sheets"));
+  g_assert_true (ocop_test_shows_label (set_row, "26 sheets", FALSE));
 
   /* Click the set: its 26 sheets are listed. */
   g_assert_true (gtk_widget_activate (set_row));
-  spin (400);
+  ocop_test_spin (400);
   g_assert_cmpstr (ocop_criteria_page_get_set (page)->legal_basis, ==, "QĐ 1048/QĐ-TTg");
-  name = find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Chế biến từ rau, củ, quả, hạt");
+  name = ocop_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Chế biến từ rau, củ, quả, hạt");
   g_assert_nonnull (name);
   sheet_row = ancestor_row (name);
   g_assert_nonnull (sheet_row);
@@ -400,66 +243,67 @@ test_criteria_browser (Fixture       *f,
 
   /* The search ignores case and diacritics, and finds sheets by number. */
   {
-    GtkWidget *entry = find_named_child (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+    GtkWidget *entry = ocop_test_find_child (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
     const char *searches[] = { "CHẾ BIẾN TỪ RAU", "che bien tu rau", "7" };
 
     g_assert_nonnull (entry);
     for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
       {
         gtk_editable_set_text (GTK_EDITABLE (entry), searches[i]);
-        spin (300);   /* search-changed is delayed */
+        ocop_test_spin (300);   /* search-changed is delayed */
         g_assert_true (gtk_widget_get_child_visible (sheet_row));
         g_assert_cmpuint (count_visible_rows (sheets_list), <, 26);
         g_assert_cmpuint (count_visible_rows (sheets_list), >=, 1);
       }
 
     gtk_editable_set_text (GTK_EDITABLE (entry), "không có phiếu nào như thế");
-    spin (300);
+    ocop_test_spin (300);
     g_assert_cmpuint (count_visible_rows (sheets_list), ==, 0);
-    g_assert_true (shows_label (GTK_WIDGET (sheets_list), NULL, "No sheet matches the search"));
+    g_assert_true (ocop_test_shows_label (GTK_WIDGET (sheets_list), "No sheet matches the search", FALSE));
 
     gtk_editable_set_text (GTK_EDITABLE (entry), "");
-    spin (300);
+    ocop_test_spin (300);
     g_assert_cmpuint (count_visible_rows (sheets_list), ==, 26);
   }
 
   /* Click sheet 07: the sheet is shown as printed. */
   gtk_list_box_select_row (sheets_list, GTK_LIST_BOX_ROW (sheet_row));
-  spin (300);
+  ocop_test_spin (300);
   sheet = ocop_criteria_page_get_sheet (page);
   g_assert_nonnull (sheet);
   g_assert_cmpstr (sheet->code, ==, "07");
-  g_assert_true (shows_label (GTK_WIDGET (page), "title-1", "Chế biến từ rau, củ, quả, hạt"));
-  g_assert_true (shows_label (GTK_WIDGET (page), "sheet-number", "Sheet 07"));
-  g_assert_true (shows_label (GTK_WIDGET (page), "sheet-total", "100 points"));
+  g_assert_true (ocop_test_shows_label_of_class (GTK_WIDGET (page), "title-1", "Chế biến từ rau, củ, quả, hạt"));
+  g_assert_true (ocop_test_shows_label_of_class (GTK_WIDGET (page), "sheet-number", "Sheet 07"));
+  g_assert_true (ocop_test_shows_label_of_class (GTK_WIDGET (page), "sheet-total", "100 points"));
 
-  name = find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Nguồn nguyên liệu");
+  name = ocop_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Nguồn nguyên liệu");
   g_assert_nonnull (name);
   g_assert_true (gtk_widget_has_css_class (name, "criterion-name"));
   row = ancestor_row (name);
   g_assert_nonnull (row);
-  collect_labels (row, "option-points", points);
-  collect_labels (row, "criterion-max", maxima);
+  ocop_test_collect_labels (row, "option-points", points);
+  ocop_test_collect_labels (row, "criterion-max", maxima);
   g_assert_cmpuint (points->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (points, 0), ==, "1 point");
   g_assert_cmpstr (g_ptr_array_index (points, 2), ==, "3 points");
   g_assert_cmpuint (maxima->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (maxima, 0), ==, "3 points");
-  g_assert_true (shows_label (row, NULL,
-                              "Sử dụng nguyên liệu có nguồn gốc trong tỉnh từ 75% đến 100%"));
+  g_assert_true (ocop_test_shows_label (row,
+                                        "Sử dụng nguyên liệu có nguồn gốc trong tỉnh từ 75% đến 100%",
+                                        FALSE));
 
   /* A sheet that does not exist leaves the shown one. */
   g_assert_false (ocop_criteria_page_select_sheet (page, "99"));
   g_assert_cmpstr (ocop_criteria_page_get_sheet (page)->code, ==, "07");
   g_assert_true (ocop_criteria_page_select_sheet (page, "01"));
-  spin (100);
+  ocop_test_spin (100);
   g_assert_cmpstr (ocop_criteria_page_get_sheet (page)->code, ==, "01");
-  g_assert_false (shows_label (GTK_WIDGET (page), "title-1", "Chế biến từ rau, củ, quả, hạt"));
+  g_assert_false (ocop_test_shows_label_of_class (GTK_WIDGET (page), "title-1", "Chế biến từ rau, củ, quả, hạt"));
 
   /* Closing the main window closes the browser too. */
   g_object_add_weak_pointer (G_OBJECT (criteria_window), (gpointer *) &criteria_window);
-  destroy_window (GTK_WINDOW (window));
-  spin (20);
+  ocop_test_destroy_window (GTK_WINDOW (window));
+  ocop_test_spin (20);
   g_assert_null (criteria_window);
 }
 
@@ -527,8 +371,8 @@ test_application_database_error (Fixture       *f,
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "quit"));
 
   gtk_window_present (dialog);
-  spin (20);
-  destroy_window (dialog);
+  ocop_test_spin (20);
+  ocop_test_destroy_window (dialog);
   g_assert_finalize_object (g_steal_pointer (&app));
 }
 
@@ -536,11 +380,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  have_display = ocop_test_ui_init (&argc, &argv);
 
   g_test_add ("/ocop/window/sections", Fixture, NULL,
               fixture_set_up, test_window_sections, fixture_tear_down);

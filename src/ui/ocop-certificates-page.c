@@ -17,6 +17,7 @@
 #include "ocop-issue-dialog.h"
 #include "ocop-score-stars.h"
 #include "ocop-text.h"
+#include "ocop-ui-util.h"
 #include "ocop-verify-dialog.h"
 
 /* The filters are the core's (ocop_db_list_certificates (): folded search, state on the
@@ -164,20 +165,12 @@ add_toast (OcopCertificatesPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static GtkWindow *
-get_parent_window (OcopCertificatesPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void
 show_error_dialog (OcopCertificatesPage *self,
                    const char           *heading,
                    const char           *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (get_parent_window (self), heading, body);
+  GtkWidget *dialog = adw_message_dialog_new (ocop_ui_get_parent_window (GTK_WIDGET (self)), heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
@@ -760,7 +753,7 @@ export_list_action (GSimpleAction *action,
   g_autofree char *name = NULL;
 
   native = gtk_file_chooser_native_new (xlsx ? _("Export as Excel Workbook") : _("Export as CSV"),
-                                        get_parent_window (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        ocop_ui_get_parent_window (GTK_WIDGET (self)), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   /* Translators: default file names; keep them short, without spaces */
@@ -816,7 +809,7 @@ print_action (GSimpleAction *action,
   if (self->print_settings != NULL)
     gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), self->print_settings);
   g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done_cb), self, G_CONNECT_DEFAULT);
-  ocop_print_operation_run_dialog (operation, get_parent_window (self));
+  ocop_print_operation_run_dialog (operation, ocop_ui_get_parent_window (GTK_WIDGET (self)));
 }
 
 /* ---- Export PDF, in a thread ---- */
@@ -1004,7 +997,7 @@ export_pdf_action (GSimpleAction *action,
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  native = gtk_file_chooser_native_new (_("Export Certificates as PDF"), get_parent_window (self),
+  native = gtk_file_chooser_native_new (_("Export Certificates as PDF"), ocop_ui_get_parent_window (GTK_WIDGET (self)),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   /* Translators: the default file name of exported certificates; no spaces */
@@ -1115,7 +1108,7 @@ ocop_certificates_page_import_file (OcopCertificatesPage *self,
     /* Translators: %s is the reason */
     body = g_strdup_printf (_("The file cannot be imported: %s"), error->message);
 
-  dialog = adw_message_dialog_new (get_parent_window (self), NULL, body);
+  dialog = adw_message_dialog_new (ocop_ui_get_parent_window (GTK_WIDGET (self)), NULL, body);
   /* Translators: the heading of the import check; %s is a file name */
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Import “%s”?"), name);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -1192,7 +1185,7 @@ import_action (GSimpleAction *action,
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  native = gtk_file_chooser_native_new (_("Import a Certificate Register"), get_parent_window (self),
+  native = gtk_file_chooser_native_new (_("Import a Certificate Register"), ocop_ui_get_parent_window (GTK_WIDGET (self)),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_filter_set_name (filter, _("CSV files"));
@@ -1228,7 +1221,7 @@ ocop_certificates_page_issue (OcopCertificatesPage *self)
   g_return_val_if_fail (self->db != NULL, NULL);
 
   dialog = ocop_issue_dialog_new (self->db);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), get_parent_window (self));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), ocop_ui_get_parent_window (GTK_WIDGET (self)));
   g_signal_connect_object (dialog, "issued", G_CALLBACK (on_issued_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 
@@ -1253,7 +1246,7 @@ ocop_certificates_page_verify (OcopCertificatesPage *self)
 
   dialog = ocop_verify_dialog_new (self->db);
   ocop_verify_dialog_set_today (OCOP_VERIFY_DIALOG (dialog), self->today);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), get_parent_window (self));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), ocop_ui_get_parent_window (GTK_WIDGET (self)));
   gtk_window_present (GTK_WINDOW (dialog));
 
   return GTK_WINDOW (dialog);

@@ -15,6 +15,7 @@
 
 #include "ocop-council-editor.h"
 #include "ocop-text.h"
+#include "ocop-ui-util.h"
 
 /* The council's identity: name, level, regime, locality and the establishing
  * decision. Who scores and the quorum rule are set on the councils page, where their
@@ -48,14 +49,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static char *
-entry_text (AdwEntryRow *row)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
-}
 
 static GtkWidget *
 row_for_message (OcopCouncilEditor *self,
@@ -134,14 +127,14 @@ ocop_council_editor_save (OcopCouncilEditor  *self,
 
   /* Keep what the form does not show (the scoring and quorum settings). */
   *council = *self->council;
-  council->name = entry_text (self->name_row);
-  council->locality = entry_text (self->locality_row);
-  council->decision = entry_text (self->decision_row);
+  council->name = ocop_ui_entry_text (self->name_row);
+  council->locality = ocop_ui_entry_text (self->locality_row);
+  council->decision = ocop_ui_entry_text (self->decision_row);
   council->decision_date = NULL;
   council->level = level < OCOP_LEVEL_N ? (OcopLevel) level : OCOP_LEVEL_N;
   council->regime = regime < OCOP_REGIME_N ? (OcopRegime) regime : OCOP_REGIME_N;
 
-  date = entry_text (self->decision_date_row);
+  date = ocop_ui_entry_text (self->decision_date_row);
   if (date != NULL)
     {
       council->decision_date = ocop_text_date_to_iso (date);

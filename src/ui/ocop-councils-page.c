@@ -16,6 +16,7 @@
 #include "ocop-councils-page.h"
 #include "ocop-record-objects.h"
 #include "ocop-text.h"
+#include "ocop-ui-util.h"
 #include "ocop-window.h"
 
 /* The list of councils beside the chosen council: what it is, its members, and its
@@ -72,32 +73,6 @@ static void show_council (OcopCouncilsPage *self);
 
 /* Helpers */
 
-static void
-show_toast (OcopCouncilsPage *self,
-            const char       *message)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), OCOP_TYPE_WINDOW);
-
-  if (window != NULL)
-    ocop_window_add_toast (OCOP_WINDOW (window), adw_toast_new (message));
-  else
-    g_message ("%s", message);
-}
-
-static GtkWindow *
-get_parent_window (OcopCouncilsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static const char *
-or_dash (const char *text)
-{
-  return text != NULL && text[0] != '\0' ? text : "—";
-}
-
 static guint
 count_members (GPtrArray *members)
 {
@@ -140,26 +115,6 @@ create_council_row (gpointer item,
 }
 
 static GtkWidget *
-make_icon_button (const char *icon_name,
-                  const char *tooltip,
-                  const char *action_name,
-                  gint64      id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
-  gtk_widget_add_css_class (button, "flat");
-
-  return button;
-}
-
-static GtkWidget *
 create_member_row (gpointer item,
                    gpointer user_data)
 {
@@ -180,11 +135,11 @@ create_member_row (gpointer item,
   /* Translators: the tooltip of a button in a member's row; %s is the member's name */
   remove = g_strdup_printf (_("Remove %s"), member->name);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             make_icon_button ("document-edit-symbolic", edit,
-                                               "councils.edit-member", member->id));
+                             ocop_ui_make_icon_button ("document-edit-symbolic", edit,
+                                                       "councils.edit-member", member->id));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             make_icon_button ("user-trash-symbolic", remove,
-                                               "councils.remove-member", member->id));
+                             ocop_ui_make_icon_button ("user-trash-symbolic", remove,
+                                                       "councils.remove-member", member->id));
 
   return row;
 }
@@ -202,7 +157,7 @@ load_members (OcopCouncilsPage *self)
     {
       members = ocop_db_list_members (self->db, self->council->id, &error);
       if (members == NULL)
-        show_toast (self, error->message);
+        ocop_ui_show_toast (GTK_WIDGET (self), error->message);
     }
 
   for (guint i = 0; members != NULL && i < members->len; i++)
@@ -270,7 +225,7 @@ reload_or_toast (OcopCouncilsPage *self)
   g_autoptr(GError) error = NULL;
 
   if (!ocop_councils_page_reload (self, &error))
-    show_toast (self, error->message);
+    ocop_ui_show_toast (GTK_WIDGET (self), error->message);
 }
 
 /* The shown council */
@@ -350,7 +305,7 @@ show_council (OcopCouncilsPage *self)
   gtk_label_set_text (self->name_label, c->name);
   adw_action_row_set_subtitle (self->level_row, ocop_level_get_label (c->level));
   adw_action_row_set_subtitle (self->regime_row, ocop_regime_get_label (c->regime));
-  adw_action_row_set_subtitle (self->locality_row, or_dash (c->locality));
+  adw_action_row_set_subtitle (self->locality_row, ocop_ui_or_dash (c->locality));
 
   if (c->decision != NULL && c->decision_date != NULL)
     {
@@ -364,7 +319,7 @@ show_council (OcopCouncilsPage *self)
       decision = g_strdup_printf (_("%s of %s"), c->decision, date != NULL ? date : c->decision_date);
     }
   else
-    decision = g_strdup (or_dash (c->decision));
+    decision = g_strdup (ocop_ui_or_dash (c->decision));
   adw_action_row_set_subtitle (self->decision_row, decision);
 
   gtk_switch_set_active (self->secretary_switch, c->secretary_scores);
@@ -431,7 +386,7 @@ save_settings (OcopCouncilsPage *self)
     {
       gint64 id = self->council->id;
 
-      show_toast (self, error->message);
+      ocop_ui_show_toast (GTK_WIDGET (self), error->message);
       /* Show what is stored. */
       g_clear_pointer (&self->council, ocop_council_free);
       self->council = ocop_db_get_council (self->db, id, NULL);
@@ -475,7 +430,7 @@ on_council_saved_cb (OcopCouncilsPage  *self,
 
   reload_or_toast (self);
   ocop_councils_page_select_council (self, id);
-  show_toast (self, _("Council saved"));
+  ocop_ui_show_toast (GTK_WIDGET (self), _("Council saved"));
 }
 
 static GtkWindow *
@@ -484,7 +439,7 @@ present_council_editor (OcopCouncilsPage  *self,
 {
   GtkWidget *editor = ocop_council_editor_new (self->db, council);
 
-  gtk_window_set_transient_for (GTK_WINDOW (editor), get_parent_window (self));
+  gtk_window_set_transient_for (GTK_WINDOW (editor), ocop_ui_get_parent_window (GTK_WIDGET (self)));
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_council_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 
@@ -586,7 +541,7 @@ on_member_response_cb (AdwMessageDialog *dialog,
 
   if (!ok)
     {
-      show_toast (self, error->message);
+      ocop_ui_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -608,7 +563,7 @@ present_member_dialog (OcopCouncilsPage *self,
   for (guint i = 0; i < OCOP_ROLE_N; i++)
     gtk_string_list_append (roles, ocop_role_get_label (i));
 
-  dialog = adw_message_dialog_new (get_parent_window (self),
+  dialog = adw_message_dialog_new (ocop_ui_get_parent_window (GTK_WIDGET (self)),
                                    member != NULL ? _("Edit Member") : _("Add Member"),
                                    NULL);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -698,7 +653,7 @@ edit_member_action (GtkWidget  *widget,
   member = ocop_db_get_member (self->db, g_variant_get_int64 (param), &error);
   if (member == NULL)
     {
-      show_toast (self, error->message);
+      ocop_ui_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -718,7 +673,7 @@ on_remove_response_cb (AdwMessageDialog *dialog,
 
   if (!ocop_db_remove_member (self->db, id, &error))
     {
-      show_toast (self, error->message);
+      ocop_ui_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -741,14 +696,14 @@ remove_member_action (GtkWidget  *widget,
   member = ocop_db_get_member (self->db, *id, &error);
   if (member == NULL)
     {
-      show_toast (self, error->message);
+      ocop_ui_show_toast (GTK_WIDGET (self), error->message);
       g_free (id);
       return;
     }
 
   /* Translators: the question before removing a council member; %s is the name */
   heading = g_strdup_printf (_("Remove %s from the Council?"), member->name);
-  dialog = adw_message_dialog_new (get_parent_window (self), heading,
+  dialog = adw_message_dialog_new (ocop_ui_get_parent_window (GTK_WIDGET (self)), heading,
                                    _("A member who has scored, or took part in a finalised meeting, stays in the record and cannot be removed."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),

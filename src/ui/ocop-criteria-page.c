@@ -16,6 +16,7 @@
 
 #include "ocop-criteria-page.h"
 #include "ocop-criteria-store.h"
+#include "ocop-ui-util.h"
 
 /* Three steps, as the council reads them: the stored criteria sets, then the sheets
  * of the chosen set (one per product set, searchable), then the chosen sheet laid out
@@ -165,30 +166,11 @@ format_effective (const char *from,
 }
 
 static GtkWidget *
-make_label (const char *text,
-            const char *css_class,
-            gboolean    wrap)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (wrap)
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-    }
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
-static GtkWidget *
 make_points_label (double      points,
                    const char *css_class)
 {
   g_autofree char *text = format_points (points);
-  GtkWidget *label = make_label (text, css_class, FALSE);
+  GtkWidget *label = ocop_ui_make_label (text, css_class, FALSE);
 
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_widget_set_valign (label, GTK_ALIGN_START);
@@ -294,7 +276,7 @@ make_rule (const OcopRule *rule)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *image = gtk_image_new_from_icon_name (rule_icon_name (rule->kind));
-  GtkWidget *label = make_label (rule->text, NULL, TRUE);
+  GtkWidget *label = ocop_ui_make_label (rule->text, NULL, TRUE);
 
   gtk_widget_set_valign (image, GTK_ALIGN_START);
   gtk_widget_set_hexpand (label, TRUE);
@@ -310,7 +292,7 @@ make_rule (const OcopRule *rule)
 static GtkWidget *
 make_note (const char *text)
 {
-  GtkWidget *label = make_label (text, "dim-label", TRUE);
+  GtkWidget *label = ocop_ui_make_label (text, "dim-label", TRUE);
 
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "note");
@@ -372,8 +354,8 @@ build_criterion (const OcopCriterion *criterion,
 
   if (show_heading)
     {
-      GtkWidget *code = make_label (criterion->code, "criterion-code", FALSE);
-      GtkWidget *name = make_label (criterion->name, "criterion-name", TRUE);
+      GtkWidget *code = ocop_ui_make_label (criterion->code, "criterion-code", FALSE);
+      GtkWidget *name = ocop_ui_make_label (criterion->name, "criterion-name", TRUE);
       GtkWidget *max = make_points_label (criterion->max, "criterion-max");
 
       gtk_label_set_width_chars (GTK_LABEL (code), 5);
@@ -388,7 +370,7 @@ build_criterion (const OcopCriterion *criterion,
   else
     {
       /* Keep the code column so that options line up with those of other rows. */
-      GtkWidget *spacer = make_label ("", "criterion-code", FALSE);
+      GtkWidget *spacer = ocop_ui_make_label ("", "criterion-code", FALSE);
 
       gtk_label_set_width_chars (GTK_LABEL (spacer), 5);
       gtk_grid_attach (GTK_GRID (grid), spacer, 0, row, 1, 1);
@@ -408,8 +390,8 @@ build_criterion (const OcopCriterion *criterion,
     {
       const OcopOption *option = g_ptr_array_index (criterion->options, i);
       GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *bullet = make_label ("○", "option-bullet", FALSE);
-      GtkWidget *label = make_label (option->label, "option-label", TRUE);
+      GtkWidget *bullet = ocop_ui_make_label ("○", "option-bullet", FALSE);
+      GtkWidget *label = ocop_ui_make_label (option->label, "option-label", TRUE);
       GtkWidget *points = make_points_label (option->points, "option-points");
 
       gtk_widget_set_valign (bullet, GTK_ALIGN_START);
@@ -470,7 +452,7 @@ build_section (const OcopSection *section)
     title_text = g_strdup_printf ("%s. %s", section->code, section->title);
   else
     title_text = g_strdup (section->title);
-  title = make_label (title_text, "heading", TRUE);
+  title = ocop_ui_make_label (title_text, "heading", TRUE);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_box_append (GTK_BOX (header), title);
   gtk_box_append (GTK_BOX (header), make_points_label (section->max, "heading"));
@@ -527,7 +509,7 @@ build_part (const OcopPart *part)
    * COMMUNITY STRENGTH”; the first %s is the part's letter, the second its title as
    * printed (in Vietnamese: “Phần A — …”) */
   title_text = g_strdup_printf (_("Part %s — %s"), part->code, part->title);
-  title = make_label (title_text, "part-title", TRUE);
+  title = ocop_ui_make_label (title_text, "part-title", TRUE);
   gtk_widget_add_css_class (title, "title-3");
   gtk_widget_set_hexpand (title, TRUE);
   points = make_points_label (part->max, "part-points");
@@ -557,7 +539,7 @@ build_knockout_box (const char *exclusion)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *image = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *label = make_label (NULL, NULL, TRUE);
+  GtkWidget *label = ocop_ui_make_label (NULL, NULL, TRUE);
   const char *colon = strchr (exclusion, ':');
   g_autofree char *markup = NULL;
 
@@ -593,22 +575,22 @@ build_sheet_header (const OcopCriteriaSet *set,
 
   /* Translators: above the sheet's name; %s is its number, “07” (“Phiếu số 07”) */
   number = g_strdup_printf (_("Sheet %s"), sheet->code);
-  gtk_box_append (GTK_BOX (box), make_label (number, "sheet-number", FALSE));
-  gtk_box_append (GTK_BOX (box), make_label (sheet->name, "title-1", TRUE));
+  gtk_box_append (GTK_BOX (box), ocop_ui_make_label (number, "sheet-number", FALSE));
+  gtk_box_append (GTK_BOX (box), ocop_ui_make_label (sheet->name, "title-1", TRUE));
 
   if (sheet->industry != NULL && sheet->industry[0] != '\0')
     {
       /* Translators: the industry (Ngành) a product set belongs to; %s is its name */
       g_autofree char *text = g_strdup_printf (_("Industry: %s"), sheet->industry);
 
-      gtk_box_append (GTK_BOX (meta), make_label (text, "dim-label", TRUE));
+      gtk_box_append (GTK_BOX (meta), ocop_ui_make_label (text, "dim-label", TRUE));
     }
   if (sheet->group != NULL && sheet->group[0] != '\0')
     {
       /* Translators: the group (Nhóm) a product set belongs to; %s is its name */
       g_autofree char *text = g_strdup_printf (_("Group: %s"), sheet->group);
 
-      gtk_box_append (GTK_BOX (meta), make_label (text, "dim-label", TRUE));
+      gtk_box_append (GTK_BOX (meta), ocop_ui_make_label (text, "dim-label", TRUE));
     }
   if (gtk_widget_get_first_child (meta) != NULL)
     gtk_box_append (GTK_BOX (box), meta);
@@ -617,7 +599,7 @@ build_sheet_header (const OcopCriteriaSet *set,
 
   if (set->legal_basis != NULL)
     {
-      GtkWidget *basis = make_label (set->legal_basis, "dim-label", TRUE);
+      GtkWidget *basis = ocop_ui_make_label (set->legal_basis, "dim-label", TRUE);
 
       gtk_widget_add_css_class (basis, "caption");
       gtk_box_append (GTK_BOX (box), basis);
@@ -640,7 +622,7 @@ build_sheet_footer (const OcopSheet *sheet)
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
   /* Translators: at the foot of the criteria sheet, before its total points */
-  label = make_label (_("Total"), "title-3", FALSE);
+  label = ocop_ui_make_label (_("Total"), "title-3", FALSE);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (total_line), label);
   label = make_points_label (sheet->parts != NULL ? total : 0, "title-3");
@@ -747,7 +729,7 @@ ocop_criteria_page_show_set_overview (OcopCriteriaPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stars->str);
       if (band->description != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), band->description);
-      suffix = make_label (from, "numeric", FALSE);
+      suffix = ocop_ui_make_label (from, "numeric", FALSE);
       gtk_widget_add_css_class (suffix, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
       gtk_widget_add_css_class (row, "star-band");
@@ -792,8 +774,8 @@ make_sheet_row (const OcopSheet *sheet)
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *code = make_label (sheet->code, "sheet-code-badge", FALSE);
-  GtkWidget *name = make_label (sheet->name, "sheet-name", TRUE);
+  GtkWidget *code = ocop_ui_make_label (sheet->code, "sheet-code-badge", FALSE);
+  GtkWidget *name = ocop_ui_make_label (sheet->name, "sheet-name", TRUE);
   g_autofree char *haystack = NULL;
   g_autofree char *all = NULL;
   g_autofree char *subtitle = NULL;
@@ -808,7 +790,7 @@ make_sheet_row (const OcopSheet *sheet)
   gtk_box_append (GTK_BOX (texts), name);
   if (sheet->group != NULL && sheet->group[0] != '\0')
     {
-      GtkWidget *group = make_label (sheet->group, "dim-label", FALSE);
+      GtkWidget *group = ocop_ui_make_label (sheet->group, "dim-label", FALSE);
 
       gtk_label_set_ellipsize (GTK_LABEL (group), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (group, "caption");
@@ -976,10 +958,10 @@ make_set_row (const OcopCriteriaSetInfo *info)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
 
-  gtk_box_append (GTK_BOX (texts), make_label (name, "heading", TRUE));
+  gtk_box_append (GTK_BOX (texts), ocop_ui_make_label (name, "heading", TRUE));
   if (info->title != NULL)
     {
-      label = make_label (info->title, "caption", TRUE);
+      label = ocop_ui_make_label (info->title, "caption", TRUE);
       gtk_label_set_lines (GTK_LABEL (label), 3);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_widget_set_tooltip_text (label, info->title);
@@ -988,14 +970,14 @@ make_set_row (const OcopCriteriaSetInfo *info)
 
   /* Translators: how many sheets (one per product set) a criteria set has */
   count = g_strdup_printf (ngettext ("%u sheet", "%u sheets", info->n_sheets), info->n_sheets);
-  label = make_label (count, "dim-label", FALSE);
+  label = ocop_ui_make_label (count, "dim-label", FALSE);
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "numeric");
   gtk_widget_set_valign (label, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (facts), label);
   if (effective != NULL)
     {
-      label = make_label (effective, "dim-label", TRUE);
+      label = ocop_ui_make_label (effective, "dim-label", TRUE);
       gtk_widget_add_css_class (label, "caption");
       gtk_box_append (GTK_BOX (facts), label);
     }
@@ -1181,7 +1163,7 @@ ocop_criteria_page_init (OcopCriteriaPage *self)
 
   gtk_list_box_set_filter_func (self->sheets_list, sheets_filter_func, self, NULL);
 
-  placeholder = make_label (_("No sheet matches the search"), "dim-label", TRUE);
+  placeholder = ocop_ui_make_label (_("No sheet matches the search"), "dim-label", TRUE);
   gtk_label_set_xalign (GTK_LABEL (placeholder), 0.5);
   gtk_label_set_justify (GTK_LABEL (placeholder), GTK_JUSTIFY_CENTER);
   gtk_widget_set_margin_top (placeholder, 24);

@@ -18,6 +18,7 @@
 #include "ocop-products-page-private.h"
 #include "ocop-record-objects.h"
 #include "ocop-registry.h"
+#include "ocop-ui-util.h"
 #include "ocop-window.h"
 
 /* The whole register is read in one query (ocop_db_list_product_listings) into a
@@ -101,36 +102,10 @@ static void ocop_products_page_update_actions (OcopProductsPage *self);
 /* Helpers */
 
 static void
-show_toast (OcopProductsPage *self,
-            const char       *message)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), OCOP_TYPE_WINDOW);
-
-  if (window != NULL)
-    ocop_window_add_toast (OCOP_WINDOW (window), adw_toast_new (message));
-  else
-    g_message ("%s", message);
-}
-
-static void
 show_error_toast (OcopProductsPage *self,
                   const GError     *error)
 {
-  show_toast (self, error->message);
-}
-
-static GtkWindow *
-get_parent_window (OcopProductsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static const char *
-or_dash (const char *text)
-{
-  return text != NULL && text[0] != '\0' ? text : "—";
+  ocop_ui_show_toast (GTK_WIDGET (self), error->message);
 }
 
 static const OcopSheet *
@@ -545,14 +520,14 @@ show_product (OcopProductsPage         *self,
   if (p->proposed_stars > 0)
     /* Translators: the stars a producer proposes for its product, “4 stars” */
     stars = g_strdup_printf (ngettext ("%d star", "%d stars", p->proposed_stars), p->proposed_stars);
-  adw_action_row_set_subtitle (self->stars_row, or_dash (stars));
+  adw_action_row_set_subtitle (self->stars_row, ocop_ui_or_dash (stars));
   if (p->year > 0)
     year = g_strdup_printf ("%d", p->year);
-  adw_action_row_set_subtitle (self->year_row, or_dash (year));
+  adw_action_row_set_subtitle (self->year_row, ocop_ui_or_dash (year));
 
   adw_action_row_set_subtitle (self->producer_name_row, listing->producer_name);
   adw_action_row_set_subtitle (self->subject_type_row, ocop_subject_type_get_label (listing->subject_type));
-  adw_action_row_set_subtitle (self->address_row, or_dash (address));
+  adw_action_row_set_subtitle (self->address_row, ocop_ui_or_dash (address));
 
   gtk_stack_set_visible_child_name (self->detail_stack, "product");
 }
@@ -567,10 +542,10 @@ show_producer (OcopProductsPage          *self,
 
   adw_preferences_group_set_title (self->producer_group, p->name);
   adw_action_row_set_subtitle (self->p_subject_type_row, ocop_subject_type_get_label (p->subject_type));
-  adw_action_row_set_subtitle (self->p_address_row, or_dash (address));
-  adw_action_row_set_subtitle (self->p_representative_row, or_dash (p->representative));
-  adw_action_row_set_subtitle (self->p_phone_row, or_dash (p->phone));
-  adw_action_row_set_subtitle (self->p_tax_code_row, or_dash (p->tax_code));
+  adw_action_row_set_subtitle (self->p_address_row, ocop_ui_or_dash (address));
+  adw_action_row_set_subtitle (self->p_representative_row, ocop_ui_or_dash (p->representative));
+  adw_action_row_set_subtitle (self->p_phone_row, ocop_ui_or_dash (p->phone));
+  adw_action_row_set_subtitle (self->p_tax_code_row, ocop_ui_or_dash (p->tax_code));
 
   /* The producer's products, from the loaded register. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->producer_products_list))) != NULL)
@@ -816,7 +791,7 @@ on_editor_saved_cb (OcopProductsPage  *self,
           ocop_products_page_select_product (self, product_id);
         }
       gtk_toggle_button_set_active (self->products_toggle, TRUE);
-      show_toast (self, _("Product saved"));
+      ocop_ui_show_toast (GTK_WIDGET (self), _("Product saved"));
     }
   else if (producer_id != 0)
     {
@@ -825,7 +800,7 @@ on_editor_saved_cb (OcopProductsPage  *self,
           reset_filters (self);
           select_producer (self, producer_id);
         }
-      show_toast (self, _("Producer saved"));
+      ocop_ui_show_toast (GTK_WIDGET (self), _("Producer saved"));
     }
 }
 
@@ -833,7 +808,7 @@ static GtkWindow *
 present_editor (OcopProductsPage *self,
                 GtkWidget        *editor)
 {
-  gtk_window_set_transient_for (GTK_WINDOW (editor), get_parent_window (self));
+  gtk_window_set_transient_for (GTK_WINDOW (editor), ocop_ui_get_parent_window (GTK_WIDGET (self)));
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 
@@ -961,7 +936,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
     gtk_single_selection_set_selected (self->products_selection, GTK_INVALID_LIST_POSITION);
 
   reload_or_toast (self);
-  show_toast (self, producer ? _("Producer deleted") : _("Product deleted"));
+  ocop_ui_show_toast (GTK_WIDGET (self), producer ? _("Producer deleted") : _("Product deleted"));
 }
 
 static void
@@ -975,7 +950,7 @@ confirm_delete (OcopProductsPage *self,
 
   /* Translators: the question before deleting a product or a producer; %s is its name */
   heading = g_strdup_printf (_("Delete “%s”?"), name);
-  dialog = adw_message_dialog_new (get_parent_window (self), heading,
+  dialog = adw_message_dialog_new (ocop_ui_get_parent_window (GTK_WIDGET (self)), heading,
                                    producer
                                    ? _("The producer is removed from the register. A producer with products cannot be deleted.")
                                    : _("The product is removed from the register. A product evaluated at a meeting cannot be deleted."));
@@ -1042,7 +1017,7 @@ on_imported_cb (OcopProductsPage *self,
     /* Translators: after an import; %u is the number of products */
     message = g_strdup_printf (ngettext ("%u product imported", "%u products imported", n_imported),
                                n_imported);
-  show_toast (self, message);
+  ocop_ui_show_toast (GTK_WIDGET (self), message);
 }
 
 GtkWindow *
@@ -1056,7 +1031,7 @@ ocop_products_page_import_file (OcopProductsPage *self,
   g_return_val_if_fail (self->db != NULL, NULL);
 
   dialog = ocop_import_dialog_new (self->db, file);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), get_parent_window (self));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), ocop_ui_get_parent_window (GTK_WIDGET (self)));
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   ocop_import_dialog_check (OCOP_IMPORT_DIALOG (dialog));
@@ -1091,7 +1066,7 @@ ocop_products_page_import (OcopProductsPage *self)
   g_return_if_fail (OCOP_IS_PRODUCTS_PAGE (self));
 
   native = gtk_file_chooser_native_new (_("Import Register"),
-                                        get_parent_window (self),
+                                        ocop_ui_get_parent_window (GTK_WIDGET (self)),
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Open"),
                                         _("_Cancel"));

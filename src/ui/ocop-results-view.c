@@ -20,6 +20,7 @@
 #include "ocop-score-stars.h"
 #include "ocop-scoring.h"
 #include "ocop-text.h"
+#include "ocop-ui-util.h"
 
 /* A row per product, a column per member who scores. The numbers come from the
  * core (ocop_db_compute_meeting_results, then ocop_db_list_results); the flags from
@@ -91,18 +92,6 @@ static guint signals[N_SIGNALS];
 static void update_side_pane (OcopResultsView *self);
 
 /* Helpers */
-
-static void
-show_toast (GtkWidget  *widget,
-            const char *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-  else
-    g_message ("%s", text);
-}
 
 static void
 clear_box (GtkBox *box)
@@ -688,7 +677,7 @@ ocop_results_view_reload (OcopResultsView *self)
       (!is_finalised (self) && !ocop_db_compute_meeting_results (self->db, self->meeting->id, &error)) ||
       (results = ocop_db_list_results (self->db, self->meeting->id, &error)) == NULL)
     {
-      show_toast (GTK_WIDGET (self), error->message);
+      ocop_ui_show_overlay_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -839,7 +828,7 @@ fill_disagreements (OcopResultsView         *self,
   sheets = ocop_db_list_score_sheets (self->db, self->meeting->id, result->product_id, result->round, &error);
   if (sheets == NULL)
     {
-      show_toast (GTK_WIDGET (self), error->message);
+      ocop_ui_show_overlay_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -1006,7 +995,7 @@ on_open_round_response_cb (AdwMessageDialog *dialog,
 
   if (!ocop_db_open_round (self->db, self->meeting->id, product_id, &error))
     {
-      show_toast (GTK_WIDGET (self), error->message);
+      ocop_ui_show_overlay_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -1062,16 +1051,16 @@ on_export_response_cb (GtkNativeDialog *native,
       g_autoptr(GError) error = NULL;
 
       if (path == NULL)
-        show_toast (GTK_WIDGET (self), _("Choose a local file to export to"));
+        ocop_ui_show_overlay_toast (GTK_WIDGET (self), _("Choose a local file to export to"));
       else if (!ocop_results_view_export (self, format, path, &error))
-        show_toast (GTK_WIDGET (self), error->message);
+        ocop_ui_show_overlay_toast (GTK_WIDGET (self), error->message);
       else
         {
           g_autofree char *name = g_file_get_basename (file);
           /* Translators: %s is a file name */
           g_autofree char *text = g_strdup_printf (_("Results exported to %s"), name);
 
-          show_toast (GTK_WIDGET (self), text);
+          ocop_ui_show_overlay_toast (GTK_WIDGET (self), text);
         }
     }
 

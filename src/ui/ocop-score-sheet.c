@@ -19,6 +19,7 @@
 #include "ocop-score-stars.h"
 #include "ocop-scoring.h"
 #include "ocop-text.h"
+#include "ocop-ui-util.h"
 
 /* The form mirrors the legal sheet: the knock-out line in a frame, then per part a
  * group with its running subtotal, sections as headings and one row per criterion
@@ -117,18 +118,6 @@ static void ocop_score_form_recompute  (OcopScoreForm  *self);
 
 /* Helpers */
 
-static void
-show_toast (GtkWidget  *widget,
-            const char *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-  else
-    g_message ("%s", text);
-}
-
 static char *
 format_points (double value)
 {
@@ -138,25 +127,6 @@ format_points (double value)
     return ocop_text_format_number (value, 1);
 
   return ocop_text_format_number (value, 2);
-}
-
-static GtkWidget *
-make_label (const char *text,
-            const char *css_class,
-            gboolean    wrap)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (wrap)
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-    }
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
 }
 
 static GtkWidget *
@@ -171,7 +141,7 @@ make_points_label (double      points,
    * points” (“3 điểm”); %s is the number */
   text = g_strdup_printf (ngettext ("%s point", "%s points",
                                     fabs (points - 1) < 1e-9 ? 1 : 5), number);
-  label = make_label (text, css_class, FALSE);
+  label = ocop_ui_make_label (text, css_class, FALSE);
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (label, "numeric");
@@ -396,7 +366,7 @@ store_typist (OcopScoreForm  *self)
 
   if (!ocop_db_set_entered_by (self->db, self->sheet->id, typist, &error))
     {
-      show_toast (GTK_WIDGET (self), error->message);
+      ocop_ui_show_overlay_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -440,7 +410,7 @@ tick (OcopScoreForm  *self,
 
   if (!ocop_db_tick (self->db, self->sheet->id, leaf_index, option, &error))
     {
-      show_toast (GTK_WIDGET (self), error->message);
+      ocop_ui_show_overlay_toast (GTK_WIDGET (self), error->message);
       sync_leaf (self, leaf_index);
       return FALSE;
     }
@@ -491,7 +461,7 @@ on_knockout_switch_active_cb (GtkSwitch      *sw,
   if (is_read_only (self) || !ocop_db_set_knocked_out (self->db, self->sheet->id, active, NULL, &error))
     {
       if (error != NULL)
-        show_toast (GTK_WIDGET (self), error->message);
+        ocop_ui_show_overlay_toast (GTK_WIDGET (self), error->message);
       self->updating++;
       gtk_switch_set_active (sw, self->sheet->knocked_out);
       self->updating--;
@@ -521,7 +491,7 @@ on_stop_switch_active_cb (GtkSwitch     *sw,
       (fresh = ocop_db_get_score_sheet (self->db, self->sheet->id, &error)) == NULL)
     {
       if (error != NULL)
-        show_toast (GTK_WIDGET (self), error->message);
+        ocop_ui_show_overlay_toast (GTK_WIDGET (self), error->message);
       self->updating++;
       gtk_switch_set_active (sw, !active);
       self->updating--;
@@ -552,7 +522,7 @@ make_stop_switch (OcopScoreForm  *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *image = gtk_image_new_from_icon_name ("process-stop-symbolic");
-  GtkWidget *label = make_label (rule->text, NULL, TRUE);
+  GtkWidget *label = ocop_ui_make_label (rule->text, NULL, TRUE);
   GtkWidget *sw = gtk_switch_new ();
 
   gtk_widget_set_hexpand (label, TRUE);
@@ -591,7 +561,7 @@ append_notes (GtkWidget       *grid,
       if (stop != NULL && g_strcmp0 (stop->text, g_ptr_array_index (notes, i)) == 0)
         continue;
 
-      note = make_label (g_ptr_array_index (notes, i), "dim-label", TRUE);
+      note = ocop_ui_make_label (g_ptr_array_index (notes, i), "dim-label", TRUE);
 
       gtk_widget_add_css_class (note, "caption");
       gtk_grid_attach (GTK_GRID (grid), note, 1, (*row)++, 2, 1);
@@ -603,8 +573,8 @@ make_criterion_grid (const OcopCriterion *criterion,
                      int                 *row)
 {
   GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *code = make_label (criterion->code, "criterion-code", FALSE);
-  GtkWidget *name = make_label (criterion->name, "criterion-name", TRUE);
+  GtkWidget *code = ocop_ui_make_label (criterion->code, "criterion-code", FALSE);
+  GtkWidget *name = ocop_ui_make_label (criterion->name, "criterion-name", TRUE);
   GtkWidget *max = make_points_label (criterion->max, "criterion-max");
 
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
@@ -658,9 +628,9 @@ append_leaf_row (OcopScoreForm       *self,
     {
       const OcopOption *option = g_ptr_array_index (criterion->options, o);
       g_autofree char *key = g_strdup_printf ("%u", o + 1);
-      GtkWidget *hint = make_label (o < 9 ? key : "", "key-hint", FALSE);
+      GtkWidget *hint = ocop_ui_make_label (o < 9 ? key : "", "key-hint", FALSE);
       GtkWidget *check = gtk_check_button_new ();
-      GtkWidget *text = make_label (option->label, "option-label", TRUE);
+      GtkWidget *text = ocop_ui_make_label (option->label, "option-label", TRUE);
       GtkWidget *points = make_points_label (option->points, "option-points");
 
       gtk_label_set_xalign (GTK_LABEL (hint), 1);
@@ -726,7 +696,7 @@ append_criterion (OcopScoreForm       *self,
   grid = make_criterion_grid (criterion, &line);
   if (ocop_criterion_has_rule (criterion, OCOP_RULE_CHOOSE_CASE))
     {
-      GtkWidget *note = make_label (_("Only one of the cases is scored"), "dim-label", TRUE);
+      GtkWidget *note = ocop_ui_make_label (_("Only one of the cases is scored"), "dim-label", TRUE);
 
       gtk_widget_add_css_class (note, "caption");
       gtk_grid_attach (GTK_GRID (grid), note, 1, line++, 2, 1);
@@ -762,7 +732,7 @@ build_section (OcopScoreForm     *self,
     text = g_strdup_printf ("%s. %s", section->code, section->title);
   else
     text = g_strdup (section->title);
-  title = make_label (text, "heading", TRUE);
+  title = ocop_ui_make_label (text, "heading", TRUE);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_box_append (GTK_BOX (header), title);
   gtk_box_append (GTK_BOX (header), make_points_label (section->max, "dim-label"));
@@ -786,7 +756,7 @@ build_part (OcopScoreForm  *self,
 {
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *subtotal = make_label (NULL, "part-subtotal", FALSE);
+  GtkWidget *subtotal = ocop_ui_make_label (NULL, "part-subtotal", FALSE);
   g_autofree char *title = NULL;
 
   /* Translators: the heading of a part of the score sheet, “Part A — PRODUCT AND
@@ -826,12 +796,12 @@ build_knockout_box (OcopScoreForm   *self,
   GtkWidget *label;
 
   if (sheet->exclusion != NULL && sheet->exclusion[0] != '\0')
-    text = make_label (sheet->exclusion, NULL, TRUE);
+    text = ocop_ui_make_label (sheet->exclusion, NULL, TRUE);
   else
-    text = make_label (_("A knock-out note of a criterion applies (“Bị loại nếu …”)."), NULL, TRUE);
+    text = ocop_ui_make_label (_("A knock-out note of a criterion applies (“Bị loại nếu …”)."), NULL, TRUE);
   gtk_box_append (GTK_BOX (box), text);
 
-  label = make_label (_("Product is disqualified"), "heading", FALSE);
+  label = ocop_ui_make_label (_("Product is disqualified"), "heading", FALSE);
   gtk_widget_set_hexpand (label, TRUE);
   self->knockout_switch = gtk_switch_new ();
   gtk_widget_set_valign (self->knockout_switch, GTK_ALIGN_CENTER);
@@ -881,9 +851,9 @@ build_form (OcopScoreForm   *self,
 
   /* Translators: above the sheet's name; %s is its number, “07” (“Phiếu số 07”) */
   number = g_strdup_printf (_("Sheet %s"), sheet->code);
-  gtk_box_append (GTK_BOX (header), make_label (number, "sheet-number", FALSE));
-  gtk_box_append (GTK_BOX (header), make_label (sheet->name, "title-2", TRUE));
-  product = make_label (NULL, "product-title", TRUE);
+  gtk_box_append (GTK_BOX (header), ocop_ui_make_label (number, "sheet-number", FALSE));
+  gtk_box_append (GTK_BOX (header), ocop_ui_make_label (sheet->name, "title-2", TRUE));
+  product = ocop_ui_make_label (NULL, "product-title", TRUE);
   gtk_widget_add_css_class (product, "dim-label");
   g_object_set_data (G_OBJECT (self->form_box), "ocop-product-title", product);
   gtk_box_append (GTK_BOX (header), product);
@@ -1451,14 +1421,14 @@ submit_action (GtkWidget  *widget,
   if (!ocop_db_submit_sheet (self->db, self->sheet->id, &error) ||
       (fresh = ocop_db_get_score_sheet (self->db, self->sheet->id, &error)) == NULL)
     {
-      show_toast (widget, error->message);
+      ocop_ui_show_overlay_toast (widget, error->message);
       return;
     }
 
   ocop_score_sheet_free (self->sheet);
   self->sheet = fresh;
   update_state (self);
-  show_toast (widget, _("Sheet submitted"));
+  ocop_ui_show_overlay_toast (widget, _("Sheet submitted"));
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -1588,7 +1558,7 @@ reload_open_sheet (OcopScoreForm *self)
   fresh = ocop_db_get_score_sheet (self->db, self->sheet->id, &error);
   if (fresh == NULL)
     {
-      show_toast (GTK_WIDGET (self), error->message);
+      ocop_ui_show_overlay_toast (GTK_WIDGET (self), error->message);
       return;
     }
   ocop_score_sheet_free (self->sheet);
@@ -1606,12 +1576,12 @@ reopen_answered (OcopScoreForm *self,
   if (self->sheet == NULL || !ocop_db_reopen_sheet (self->db, self->sheet->id, reason, &error))
     {
       if (error != NULL)
-        show_toast (GTK_WIDGET (self), error->message);
+        ocop_ui_show_overlay_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
   reload_open_sheet (self);
-  show_toast (GTK_WIDGET (self), _("Sheet reopened; the reason is in its history"));
+  ocop_ui_show_overlay_toast (GTK_WIDGET (self), _("Sheet reopened; the reason is in its history"));
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -1637,7 +1607,7 @@ checked_answered (OcopScoreForm *self,
   if (self->sheet == NULL || !ocop_db_mark_checked (self->db, self->sheet->id, name, &error))
     {
       if (error != NULL)
-        show_toast (GTK_WIDGET (self), error->message);
+        ocop_ui_show_overlay_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -1982,7 +1952,7 @@ ocop_score_form_reload (OcopScoreForm *self)
 
   if (!load_meeting (self, &error))
     {
-      show_toast (GTK_WIDGET (self), error->message);
+      ocop_ui_show_overlay_toast (GTK_WIDGET (self), error->message);
       return;
     }
 

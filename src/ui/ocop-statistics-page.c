@@ -22,6 +22,7 @@
 #include "ocop-stats.h"
 #include "ocop-targets-dialog.h"
 #include "ocop-text.h"
+#include "ocop-ui-util.h"
 #include "ocop-window.h"
 
 /* The questions of a provincial report (OCOP.md §8) as a flow box of cards, each a
@@ -1363,14 +1364,6 @@ ocop_statistics_page_get_card (OcopStatisticsPage *self,
 }
 
 static GtkWindow *
-get_parent_window (OcopStatisticsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static GtkWindow *
 open_card (OcopStatisticsPage *self,
            GtkWidget          *card)
 {
@@ -1380,7 +1373,7 @@ open_card (OcopStatisticsPage *self,
   const char *subtitle = g_object_get_data (G_OBJECT (self->flow_box), "ocop-filter-text");
   GtkWidget *dialog;
 
-  dialog = ocop_chart_dialog_new (get_parent_window (self), title, subtitle, chart, file_name);
+  dialog = ocop_chart_dialog_new (ocop_ui_get_parent_window (GTK_WIDGET (self)), title, subtitle, chart, file_name);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return GTK_WINDOW (dialog);
@@ -1422,7 +1415,7 @@ ocop_statistics_page_edit_targets (OcopStatisticsPage *self)
   g_return_val_if_fail (OCOP_IS_STATISTICS_PAGE (self), NULL);
   g_return_val_if_fail (self->db != NULL, NULL);
 
-  dialog = ocop_targets_dialog_new (get_parent_window (self), self->db);
+  dialog = ocop_targets_dialog_new (ocop_ui_get_parent_window (GTK_WIDGET (self)), self->db);
   g_signal_connect_object (dialog, "changed", G_CALLBACK (on_targets_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 
@@ -1483,7 +1476,7 @@ ocop_statistics_page_remove_sample (OcopStatisticsPage *self)
 
   g_return_val_if_fail (OCOP_IS_STATISTICS_PAGE (self), NULL);
 
-  dialog = adw_message_dialog_new (get_parent_window (self), _("Remove the Sample Data?"),
+  dialog = adw_message_dialog_new (ocop_ui_get_parent_window (GTK_WIDGET (self)), _("Remove the Sample Data?"),
                                    _("The sample province “Tỉnh Mẫu” is deleted with its producers, "
                                      "products, council, meetings, score sheets, decisions, certificates "
                                      "and targets. Your own data is not touched."));

@@ -15,6 +15,7 @@
 #include "ocop-stats.h"
 #include "ocop-targets-dialog.h"
 #include "ocop-text.h"
+#include "ocop-ui-util.h"
 
 /* A list of the targets and a form, in one window: the form is a page of the stack
  * with a back button, as GNOME Settings' subpages. Saving writes at once. */
@@ -78,14 +79,6 @@ date_for_entry (const char *iso)
   return ocop_text_format_date_short (y, m, d);
 }
 
-static char *
-entry_text (AdwEntryRow *row)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
-}
-
 static void
 show_page (OcopTargetsDialog *self,
            const char        *name)
@@ -109,26 +102,6 @@ update_form (OcopTargetsDialog *self)
 }
 
 /* ---- the list ---- */
-
-static GtkWidget *
-make_icon_button (const char *icon_name,
-                  const char *tooltip,
-                  const char *action_name,
-                  gint64      id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
-  gtk_widget_add_css_class (button, "flat");
-
-  return button;
-}
 
 static char *
 format_value (double         value,
@@ -183,9 +156,9 @@ ocop_targets_dialog_reload (OcopTargetsDialog  *self,
       /* Translators: the tooltip of a button in a target's row; %s is the target */
       remove = g_strdup_printf (_("Delete %s"), target->title);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 make_icon_button ("document-edit-symbolic", edit, "targets.edit", target->id));
+                                 ocop_ui_make_icon_button ("document-edit-symbolic", edit, "targets.edit", target->id));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 make_icon_button ("user-trash-symbolic", remove, "targets.delete", target->id));
+                                 ocop_ui_make_icon_button ("user-trash-symbolic", remove, "targets.delete", target->id));
       gtk_list_box_append (self->list_box, row);
     }
 
@@ -276,7 +249,7 @@ ocop_targets_dialog_save (OcopTargetsDialog *self)
   kind = adw_combo_row_get_selected (self->kind_row);
 
   g_free (target->title);
-  target->title = entry_text (self->title_row);
+  target->title = ocop_ui_entry_text (self->title_row);
   target->kind = kind;
   target->value = gtk_spin_button_get_value (self->value_spin);
   switch (kind)
@@ -294,15 +267,15 @@ ocop_targets_dialog_save (OcopTargetsDialog *self)
   target->min_stars = gtk_spin_button_get_value_as_int (self->stars_spin);
   target->achieved_value = kind == OCOP_TARGET_CUSTOM ? gtk_spin_button_get_value (self->achieved_spin) : NAN;
   g_free (target->period_start);
-  target->period_start = entry_text (self->start_row);
+  target->period_start = ocop_ui_entry_text (self->start_row);
   g_free (target->deadline);
-  target->deadline = entry_text (self->deadline_row);
+  target->deadline = ocop_ui_entry_text (self->deadline_row);
   g_free (target->province);
-  target->province = entry_text (self->province_row);
+  target->province = ocop_ui_entry_text (self->province_row);
   g_free (target->district);
-  target->district = entry_text (self->district_row);
+  target->district = ocop_ui_entry_text (self->district_row);
   g_free (target->note);
-  target->note = entry_text (self->note_row);
+  target->note = ocop_ui_entry_text (self->note_row);
   if (target->title == NULL)
     target->title = g_strdup ("");
   if (target->period_start == NULL)
