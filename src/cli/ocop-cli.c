@@ -228,10 +228,12 @@ print_report (const OcopImportReport *report,
              report->n_created);
 }
 
+/* import-producers and import-products: one CSV file, taken whole or not at all. */
 static int
-cmd_import_producers (OcopDb  *db,
-                      int      argc,
-                      char   **argv)
+import_register_file (OcopDb      *db,
+                      int          argc,
+                      char       **argv,
+                      gboolean     products)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.csv"));
   g_autoptr(GError) error = NULL;
@@ -239,20 +241,35 @@ cmd_import_producers (OcopDb  *db,
   GOptionEntry entries[] = { { NULL } };
   int status = 0;
 
-  g_option_context_set_summary (context, _("Import producers (subjects) from a CSV file. "
-                                           "One bad row rejects the whole file, with its line and column named."));
+  if (products)
+    g_option_context_set_summary (context, _("Import products from a CSV file; producers not yet in the register are added "
+                                             "from the same rows. One bad row rejects the whole file."));
+  else
+    g_option_context_set_summary (context, _("Import producers (subjects) from a CSV file. "
+                                             "One bad row rejects the whole file, with its line and column named."));
   if (!parse (context, entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return fail_usage (context, _("Give one CSV file"));
 
-  report = ocop_import_producers_csv (db, argv[1], NULL, &error);
+  if (products)
+    report = ocop_import_products_csv (db, argv[1], NULL, &error);
+  else
+    report = ocop_import_producers_csv (db, argv[1], NULL, &error);
   if (report == NULL)
     return fail (g_steal_pointer (&error));
 
-  print_report (report, FALSE);
+  print_report (report, products);
 
   return EXIT_SUCCESS;
+}
+
+static int
+cmd_import_producers (OcopDb  *db,
+                      int      argc,
+                      char   **argv)
+{
+  return import_register_file (db, argc, argv, FALSE);
 }
 
 static int
@@ -260,26 +277,7 @@ cmd_import_products (OcopDb  *db,
                      int      argc,
                      char   **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.csv"));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(OcopImportReport) report = NULL;
-  GOptionEntry entries[] = { { NULL } };
-  int status = 0;
-
-  g_option_context_set_summary (context, _("Import products from a CSV file; producers not yet in the register are added "
-                                           "from the same rows. One bad row rejects the whole file."));
-  if (!parse (context, entries, &argc, &argv, &status))
-    return status;
-  if (argc != 2)
-    return fail_usage (context, _("Give one CSV file"));
-
-  report = ocop_import_products_csv (db, argv[1], NULL, &error);
-  if (report == NULL)
-    return fail (g_steal_pointer (&error));
-
-  print_report (report, TRUE);
-
-  return EXIT_SUCCESS;
+  return import_register_file (db, argc, argv, TRUE);
 }
 
 static int
