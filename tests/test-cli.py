@@ -89,8 +89,11 @@ def expected_results():
 
 
 def main():
-    tmp = tempfile.mkdtemp(prefix="ocop-test-cli-")
-    db = os.path.join(tmp, "ocop.db")
+    with tempfile.TemporaryDirectory(prefix="ocop-test-cli-") as tmp:
+        run_all(os.path.join(tmp, "ocop.db"))
+
+
+def run_all(db):
 
     p = run(db, "init")
     ok(p.returncode == 0 and "1" in p.stdout, "init imports the bundled criteria set", p.stdout + p.stderr)
@@ -175,9 +178,9 @@ def main():
                        env=dict(os.environ, LANGUAGE="vi", LANG="C.UTF-8", LC_ALL=""))
     ok("Lệnh" in p.stdout and "Nhập" in p.stdout, "ocop-cli --help is in Vietnamese under LANGUAGE=vi", p.stdout)
 
-    print("1..%d" % len(results))
-    sys.exit(0 if all(results) else 1)
 
 
 if __name__ == "__main__":
     main()
+    print("1..%d" % len(results))
+    sys.exit(0 if all(results) else 1)
