@@ -16,5 +16,7 @@ G_BEGIN_DECLS
 GtkDropDown *_ocop_products_page_get_filter_dropdown (OcopProductsPage *self,
                                                       guint             index);
 GtkSearchEntry *_ocop_products_page_get_search_entry (OcopProductsPage *self);
+/* Iterates the main loop until no (re)load of the register is pending. */
+void            _ocop_products_page_wait_idle        (OcopProductsPage *self);
 
 G_END_DECLS

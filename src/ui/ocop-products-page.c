@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ocop-criteria-store.h"
 #include "ocop-import-dialog.h"
@@ -26,7 +27,35 @@
  * GtkFilterListModel, so that typing never waits for the database. With 15 000
  * products a change of the search text filters in a few milliseconds (one strstr ()
  * per word and product), so the filter is not incremental: the count and the list
- * stay in step. */
+ * stay in step.
+ *
+ * Threads: reading the whole register takes some 40–50 ms at 15 000 products, more
+ * than a frame, so (re)loads run in a GTask thread on the page's OWN connection to the
+ * database file (opened lazily in the thread and kept; SQLite's WAL lets it read
+ * beside the window's connection), the way the Statistics page computes its figures.
+ * The old list stays shown until the new one arrives; the result of a load that a
+ * newer reload has overtaken is dropped. An in-memory database has no second
+ * connection: it is read on the main thread. */
+
+typedef struct
+{
+  gatomicrefcount  ref_count;
+  GMutex           mutex;
+  char            *path;     /* NULL: an in-memory database, read on the main thread */
+  OcopDb          *db;       /* the reader's connection, opened in the thread */
+} Reader;
+
+typedef struct
+{
+  Reader *reader;
+  guint   generation;
+} LoadJob;
+
+typedef struct
+{
+  GPtrArray *products;       /* OcopProductObject */
+  GPtrArray *producers;      /* OcopProducerObject */
+} Listings;
 
 struct _OcopProductsPage
 {
@@ -84,6 +113,12 @@ struct _OcopProductsPage
   GPtrArray          *provinces;       /* char*, [0] = NULL */
   GPtrArray          *districts;       /* char*, [0] = NULL */
   gboolean            updating_filters;
+  Reader             *reader;
+  guint               generation;      /* of the newest load */
+  guint               n_loading;       /* loads not yet finished */
+  gboolean            loaded;          /* a load has been shown */
+  gint64              reveal_product_id;   /* to select after the next load */
+  gint64              reveal_producer_id;
 };
 
 G_DEFINE_FINAL_TYPE (OcopProductsPage, ocop_products_page, ADW_TYPE_BIN)
@@ -701,52 +736,141 @@ load_criteria (OcopProductsPage *self)
     g_warning ("%s", error->message);
 }
 
-gboolean
-ocop_products_page_reload (OcopProductsPage  *self,
-                           GError           **error)
+/* The reader */
+
+static Reader *
+reader_new (const char *path)
+{
+  Reader *reader = g_new0 (Reader, 1);
+
+  g_atomic_ref_count_init (&reader->ref_count);
+  g_mutex_init (&reader->mutex);
+  if (path != NULL && path[0] != '\0' && strcmp (path, ":memory:") != 0 &&
+      !g_str_has_prefix (path, "file:"))
+    reader->path = g_strdup (path);
+
+  return reader;
+}
+
+static Reader *
+reader_ref (Reader *reader)
+{
+  g_atomic_ref_count_inc (&reader->ref_count);
+  return reader;
+}
+
+static void
+reader_unref (Reader *reader)
+{
+  if (g_atomic_ref_count_dec (&reader->ref_count))
+    {
+      g_clear_object (&reader->db);
+      g_mutex_clear (&reader->mutex);
+      g_free (reader->path);
+      g_free (reader);
+    }
+}
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_clear_pointer (&job->reader, reader_unref);
+  g_free (job);
+}
+
+static void
+listings_free (Listings *listings)
+{
+  g_clear_pointer (&listings->products, g_ptr_array_unref);
+  g_clear_pointer (&listings->producers, g_ptr_array_unref);
+  g_free (listings);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Listings, listings_free)
+
+/* Reads the register into list objects; safe in any thread. */
+static Listings *
+read_listings (OcopDb  *db,
+               GError **error)
 {
   g_autoptr(GPtrArray) products = NULL;
   g_autoptr(GPtrArray) producers = NULL;
-  g_autoptr(GPtrArray) objects = NULL;
-  gint64 product_id;
-  gint64 producer_id;
+  Listings *listings;
 
-  g_return_val_if_fail (OCOP_IS_PRODUCTS_PAGE (self), FALSE);
-
-  if (self->db == NULL)
-    return TRUE;
-
-  product_id = selected_id (self, FALSE);
-  producer_id = selected_id (self, TRUE);
-
-  products = ocop_db_list_product_listings (self->db, NULL, error);
+  products = ocop_db_list_product_listings (db, NULL, error);
   if (products == NULL)
-    return FALSE;
-  producers = ocop_db_list_producer_listings (self->db, error);
+    return NULL;
+  producers = ocop_db_list_producer_listings (db, error);
   if (producers == NULL)
-    return FALSE;
+    return NULL;
+
+  listings = g_new0 (Listings, 1);
+  listings->products = g_ptr_array_new_full (products->len, g_object_unref);
+  for (guint i = 0; i < products->len; i++)
+    g_ptr_array_add (listings->products, ocop_product_object_new (g_ptr_array_index (products, i)));
+  g_ptr_array_set_free_func (products, NULL);   /* the objects own the listings now */
+
+  listings->producers = g_ptr_array_new_full (producers->len, g_object_unref);
+  for (guint i = 0; i < producers->len; i++)
+    g_ptr_array_add (listings->producers, ocop_producer_object_new (g_ptr_array_index (producers, i)));
+  g_ptr_array_set_free_func (producers, NULL);
+
+  return listings;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  Reader *reader = job->reader;
+  GError *error = NULL;
+  Listings *listings = NULL;
+
+  g_mutex_lock (&reader->mutex);
+
+  if (reader->db == NULL)
+    reader->db = ocop_db_open (reader->path, &error);
+  if (reader->db != NULL)
+    listings = read_listings (reader->db, &error);
+
+  g_mutex_unlock (&reader->mutex);
+
+  if (listings == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, listings, (GDestroyNotify) listings_free);
+}
+
+/* Shows what was read, keeping the selection (and the search and filters). */
+static void
+show_listings (OcopProductsPage *self,
+               Listings         *listings)
+{
+  gint64 product_id = selected_id (self, FALSE);
+  gint64 producer_id = selected_id (self, TRUE);
+  gint64 reveal_product_id = self->reveal_product_id;
+  gint64 reveal_producer_id = self->reveal_producer_id;
+
+  self->reveal_product_id = 0;
+  self->reveal_producer_id = 0;
 
   if (self->criteria == NULL)
     load_criteria (self);
 
   /* One splice each, so that the views see one change. */
-  objects = g_ptr_array_new_full (products->len, g_object_unref);
-  for (guint i = 0; i < products->len; i++)
-    g_ptr_array_add (objects, ocop_product_object_new (g_ptr_array_index (products, i)));
-  g_ptr_array_set_free_func (products, NULL);   /* the objects own the listings now */
   g_list_store_splice (self->products, 0, g_list_model_get_n_items (G_LIST_MODEL (self->products)),
-                       objects->pdata, objects->len);
-
-  g_ptr_array_set_size (objects, 0);
-  for (guint i = 0; i < producers->len; i++)
-    g_ptr_array_add (objects, ocop_producer_object_new (g_ptr_array_index (producers, i)));
-  g_ptr_array_set_free_func (producers, NULL);
+                       listings->products->pdata, listings->products->len);
   g_list_store_splice (self->producers, 0, g_list_model_get_n_items (G_LIST_MODEL (self->producers)),
-                       objects->pdata, objects->len);
+                       listings->producers->pdata, listings->producers->len);
 
   rebuild_filter_choices (self);
   refilter (self);
 
+  self->loaded = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->main_stack), TRUE);
   gtk_stack_set_visible_child_name (self->main_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->products)) == 0 &&
                                     g_list_model_get_n_items (G_LIST_MODEL (self->producers)) == 0
@@ -757,7 +881,104 @@ ocop_products_page_reload (OcopProductsPage  *self,
   if (producer_id != 0)
     select_producer (self, producer_id);
 
+  /* A product or producer just saved: show it, even when the search would hide it. */
+  if (reveal_product_id != 0)
+    {
+      if (!ocop_products_page_select_product (self, reveal_product_id))
+        {
+          reset_filters (self);
+          ocop_products_page_select_product (self, reveal_product_id);
+        }
+      gtk_toggle_button_set_active (self->products_toggle, TRUE);
+    }
+  else if (reveal_producer_id != 0)
+    {
+      if (!select_producer (self, reveal_producer_id))
+        {
+          reset_filters (self);
+          select_producer (self, reveal_producer_id);
+        }
+    }
+
   ocop_products_page_update_detail (self);
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  OcopProductsPage *self = OCOP_PRODUCTS_PAGE (object);
+  GTask *task = G_TASK (result);
+  LoadJob *job = g_task_get_task_data (task);
+  g_autoptr(Listings) listings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->n_loading--;
+  listings = g_task_propagate_pointer (task, &error);
+
+  /* Disposed, or overtaken by a newer reload. */
+  if (self->reader == NULL || job->generation != self->generation)
+    return;
+
+  if (listings == NULL)
+    {
+      self->reveal_product_id = 0;
+      self->reveal_producer_id = 0;
+      gtk_widget_set_visible (GTK_WIDGET (self->main_stack), TRUE);
+      show_error_toast (self, error);
+      return;
+    }
+
+  show_listings (self, listings);
+}
+
+gboolean
+ocop_products_page_reload (OcopProductsPage  *self,
+                           GError           **error)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job;
+
+  g_return_val_if_fail (OCOP_IS_PRODUCTS_PAGE (self), FALSE);
+
+  if (self->db == NULL)
+    return TRUE;
+
+  /* A load still running is now stale. */
+  self->generation++;
+
+  if (self->reader == NULL)
+    self->reader = reader_new (ocop_db_get_path (self->db));
+
+  if (self->reader->path == NULL)
+    {
+      /* No second connection to an in-memory database: read it here. */
+      g_autoptr(Listings) listings = read_listings (self->db, error);
+
+      if (listings == NULL)
+        {
+          self->reveal_product_id = 0;
+          self->reveal_producer_id = 0;
+          return FALSE;
+        }
+      show_listings (self, listings);
+      return TRUE;
+    }
+
+  /* Until the first load arrives, show neither the register nor "No Products Yet". */
+  if (!self->loaded)
+    gtk_widget_set_visible (GTK_WIDGET (self->main_stack), FALSE);
+
+  job = g_new0 (LoadJob, 1);
+  job->reader = reader_ref (self->reader);
+  job->generation = self->generation;
+
+  task = g_task_new (self, NULL, load_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
+  g_task_set_source_tag (task, ocop_products_page_reload);
+  self->n_loading++;
+  g_task_run_in_thread (task, load_thread);
 
   return TRUE;
 }
@@ -780,28 +1001,16 @@ on_editor_saved_cb (OcopProductsPage  *self,
   gint64 product_id = ocop_product_editor_get_product_id (editor);
   gint64 producer_id = ocop_product_editor_get_producer_id (editor);
 
+  /* Selected (and shown) when the reloaded list arrives. */
+  self->reveal_product_id = product_id;
+  self->reveal_producer_id = product_id != 0 ? 0 : producer_id;
+
   reload_or_toast (self);
 
   if (product_id != 0)
-    {
-      /* Show it, even when the search would hide it. */
-      if (!ocop_products_page_select_product (self, product_id))
-        {
-          reset_filters (self);
-          ocop_products_page_select_product (self, product_id);
-        }
-      gtk_toggle_button_set_active (self->products_toggle, TRUE);
-      ocop_ui_show_toast (GTK_WIDGET (self), _("Product saved"));
-    }
+    ocop_ui_show_toast (GTK_WIDGET (self), _("Product saved"));
   else if (producer_id != 0)
-    {
-      if (!select_producer (self, producer_id))
-        {
-          reset_filters (self);
-          select_producer (self, producer_id);
-        }
-      ocop_ui_show_toast (GTK_WIDGET (self), _("Producer saved"));
-    }
+    ocop_ui_show_toast (GTK_WIDGET (self), _("Producer saved"));
 }
 
 static GtkWindow *
@@ -1144,6 +1353,9 @@ ocop_products_page_dispose (GObject *object)
   g_clear_object (&self->products);
   g_clear_object (&self->producers);
 
+  /* Closes the second connection, or lets the running load close it. */
+  g_clear_pointer (&self->reader, reader_unref);
+
   G_OBJECT_CLASS (ocop_products_page_parent_class)->dispose (object);
 }
 
@@ -1361,6 +1573,8 @@ ocop_products_page_set_db (OcopProductsPage *self,
     return;
 
   g_clear_pointer (&self->criteria, ocop_criteria_set_unref);
+  g_clear_pointer (&self->reader, reader_unref);   /* opened for the new file on demand */
+  self->generation++;                              /* a load of the old one is stale */
   if (self->db != NULL)
     reload_or_toast (self);
   ocop_products_page_update_actions (self);
@@ -1438,4 +1652,13 @@ _ocop_products_page_get_search_entry (OcopProductsPage *self)
   g_return_val_if_fail (OCOP_IS_PRODUCTS_PAGE (self), NULL);
 
   return self->search_entry;
+}
+
+void
+_ocop_products_page_wait_idle (OcopProductsPage *self)
+{
+  g_return_if_fail (OCOP_IS_PRODUCTS_PAGE (self));
+
+  while (self->n_loading > 0)
+    g_main_context_iteration (NULL, TRUE);
 }

@@ -19,9 +19,12 @@ G_DECLARE_FINAL_TYPE (OcopProductsPage, ocop_products_page, OCOP, PRODUCTS_PAGE,
 
 GtkWidget  *ocop_products_page_new              (OcopDb           *db);
 OcopDb     *ocop_products_page_get_db           (OcopProductsPage *self);
-/* Reads the register again (also done when the database is set). */
 void        ocop_products_page_set_db           (OcopProductsPage *self,
                                                  OcopDb           *db);
+/* Reads the register again (also done when the database is set). For a database in a
+ * file the reading runs in a thread on the page's own connection and the list changes
+ * when it is done (at national size it takes more than a frame); errors then show in a
+ * toast. In memory it is read at once and errors come back here. */
 gboolean    ocop_products_page_reload           (OcopProductsPage *self,
                                                  GError          **error);
 /* Open the editor (a modal window, returned) for a new product or producer. */
