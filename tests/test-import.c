@@ -102,6 +102,18 @@ test_producers (Fixture       *f,
   g_autoptr(OcopImportReport) rejected = NULL;
   g_autoptr(GPtrArray) producers = NULL;
 
+  /* A file without one of the required columns is refused before any row is read. */
+  {
+    g_autofree char *no_type = write_file (f, "no-type.csv", "Tên chủ thể,Tỉnh\nHTX A,Hà Nội\n");
+
+    report = ocop_import_producers_csv (f->db, no_type, NULL, &error);
+    g_assert_null (report);
+    g_assert_error (error, OCOP_IMPORT_ERROR, OCOP_IMPORT_ERROR_FILE);
+    g_assert_nonnull (strstr (error->message, "no-type.csv"));
+    g_assert_nonnull (strstr (error->message, "subject type"));
+    g_clear_error (&error);
+  }
+
   report = ocop_import_producers_csv (f->db, bad, &rejected, &error);
   g_assert_null (report);
   g_assert_error (error, OCOP_IMPORT_ERROR, OCOP_IMPORT_ERROR_ROWS);

@@ -211,13 +211,42 @@ field_dup (char  **fields,
   return g_steal_pointer (&normal);
 }
 
+static void
+missing_column_error (const char    *file,
+                      const Column  *column,
+                      GError       **error)
+{
+  g_set_error (error, OCOP_IMPORT_ERROR, OCOP_IMPORT_ERROR_FILE,
+               /* Translators: %1$s is a file name; %2$s and %3$s are column names */
+               _("%1$s: the header has no column “%2$s” (or “%3$s”)"),
+               file, column->aliases[0], column->aliases[1]);
+}
+
+/* Where each of @columns is in the reader's header (index -1 and the English name as
+ * the label when it is not there). */
+static void
+find_columns (OcopCsvReader *reader,
+              const Column  *columns,
+              guint          n_columns,
+              Found         *found)
+{
+  for (guint i = 0; i < n_columns; i++)
+    {
+      found[i].index = find_column (reader, &columns[i], &found[i].label);
+      if (found[i].index < 0)
+        found[i].label = columns[i].aliases[0];
+    }
+}
+
+/* Opens the file, reads its header and finds @columns in it; a file without one of the
+ * columns named in @required (NULL-terminated keys) is refused. */
 static OcopCsvReader *
-open_csv (const char        *path,
-          const Column      *columns,
-          guint              n_columns,
-          Found             *found,
-          const char        *required_key,
-          GError           **error)
+open_csv (const char         *path,
+          const Column       *columns,
+          guint               n_columns,
+          Found              *found,
+          const char * const *required,
+          GError            **error)
 {
   g_autoptr(OcopCsvReader) reader = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -229,19 +258,13 @@ open_csv (const char        *path,
       return NULL;
     }
 
+  find_columns (reader, columns, n_columns, found);
+
   for (guint i = 0; i < n_columns; i++)
     {
-      found[i].index = find_column (reader, &columns[i], &found[i].label);
-      if (found[i].index < 0)
-        found[i].label = columns[i].aliases[0];
-
-      if (found[i].index < 0 && g_strcmp0 (columns[i].key, required_key) == 0)
+      if (found[i].index < 0 && g_strv_contains (required, columns[i].key))
         {
-          g_set_error (error, OCOP_IMPORT_ERROR, OCOP_IMPORT_ERROR_FILE,
-                       /* Translators: %1$s is a file name; %2$s and %3$s are column names */
-                       _("%1$s: the header has no column “%2$s” (or “%3$s”)"),
-                       ocop_csv_reader_get_display_name (reader),
-                       columns[i].aliases[0], columns[i].aliases[1]);
+          missing_column_error (ocop_csv_reader_get_display_name (reader), &columns[i], error);
           return NULL;
         }
     }
@@ -542,19 +565,11 @@ ocop_import_producers_csv (OcopDb      *db,
   g_return_val_if_fail (OCOP_IS_DB (db), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  reader = open_csv (path, producer_columns, N_P, found, "name", error);
+  reader = open_csv (path, producer_columns, N_P, found, (const char * const []) { "name", "subject_type", NULL }, error);
   if (reader == NULL)
     return NULL;
 
   report = ocop_import_report_new (ocop_csv_reader_get_display_name (reader));
-
-  if (found[P_TYPE].index < 0)
-    {
-      g_set_error (error, OCOP_IMPORT_ERROR, OCOP_IMPORT_ERROR_FILE,
-                   _("%1$s: the header has no column “%2$s” (or “%3$s”)"),
-                   report->file, producer_columns[P_TYPE].aliases[0], producer_columns[P_TYPE].aliases[1]);
-      return NULL;
-    }
 
   if (!read_all (reader, rows, lines, error))
     return NULL;
@@ -659,26 +674,16 @@ ocop_import_products_csv (OcopDb      *db,
   g_return_val_if_fail (OCOP_IS_DB (db), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  reader = open_csv (path, product_columns, N_R, found, "name", error);
+  reader = open_csv (path, product_columns, N_R, found, (const char * const []) { "name", "product_set", NULL }, error);
   if (reader == NULL)
     return NULL;
 
   report = ocop_import_report_new (ocop_csv_reader_get_display_name (reader));
 
-  for (guint i = 0; i < N_P; i++)
+  find_columns (reader, product_producer_columns, N_P, pfound);
+  if (pfound[P_NAME].index < 0)
     {
-      pfound[i].index = find_column (reader, &product_producer_columns[i], &pfound[i].label);
-      if (pfound[i].index < 0)
-        pfound[i].label = product_producer_columns[i].aliases[0];
-    }
-
-  if (found[R_SET].index < 0 || pfound[P_NAME].index < 0)
-    {
-      const Column *missing = found[R_SET].index < 0 ? &product_columns[R_SET] : &product_producer_columns[P_NAME];
-
-      g_set_error (error, OCOP_IMPORT_ERROR, OCOP_IMPORT_ERROR_FILE,
-                   _("%1$s: the header has no column “%2$s” (or “%3$s”)"),
-                   report->file, missing->aliases[0], missing->aliases[1]);
+      missing_column_error (report->file, &product_producer_columns[P_NAME], error);
       return NULL;
     }
 
@@ -888,19 +893,11 @@ ocop_import_members_csv (OcopDb      *db,
   g_return_val_if_fail (OCOP_IS_DB (db), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  reader = open_csv (path, member_columns, N_M, found, "name", error);
+  reader = open_csv (path, member_columns, N_M, found, (const char * const []) { "name", "role", NULL }, error);
   if (reader == NULL)
     return NULL;
 
   report = ocop_import_report_new (ocop_csv_reader_get_display_name (reader));
-
-  if (found[M_ROLE].index < 0)
-    {
-      g_set_error (error, OCOP_IMPORT_ERROR, OCOP_IMPORT_ERROR_FILE,
-                   _("%1$s: the header has no column “%2$s” (or “%3$s”)"),
-                   report->file, member_columns[M_ROLE].aliases[0], member_columns[M_ROLE].aliases[1]);
-      return NULL;
-    }
 
   if (!read_all (reader, rows, lines, error))
     return NULL;
@@ -1218,20 +1215,10 @@ read_sheets_csv (SheetImport  *import,
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
   Found found[N_S];
 
-  reader = open_csv (path, sheet_columns, N_S, found, "member", error);
+  reader = open_csv (path, sheet_columns, N_S, found,
+                     (const char * const []) { "member", "product", "criterion", "option", NULL }, error);
   if (reader == NULL)
     return FALSE;
-
-  for (guint i = S_PRODUCT; i <= S_OPTION; i++)
-    {
-      if (found[i].index < 0)
-        {
-          g_set_error (error, OCOP_IMPORT_ERROR, OCOP_IMPORT_ERROR_FILE,
-                       _("%1$s: the header has no column “%2$s” (or “%3$s”)"),
-                       import->report->file, sheet_columns[i].aliases[0], sheet_columns[i].aliases[1]);
-          return FALSE;
-        }
-    }
 
   if (!read_all (reader, rows, lines, error))
     return FALSE;
