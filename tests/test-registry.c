@@ -283,6 +283,11 @@ test_delete (void)
   gone = ocop_db_get_product (db, product, &error);
   g_assert_null (gone);
   g_assert_error (error, OCOP_DB_ERROR, OCOP_DB_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Deleting it again says so. */
+  g_assert_false (ocop_db_delete_product (db, product, &error));
+  g_assert_error (error, OCOP_DB_ERROR, OCOP_DB_ERROR_NOT_FOUND);
 
   g_assert_finalize_object (g_steal_pointer (&db));
 }

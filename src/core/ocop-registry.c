@@ -554,33 +554,54 @@ ocop_db_find_producer_by_name (OcopDb      *db,
                   0, normal, (RowFunc) producer_from_row, _("Failed to read the producer"), error);
 }
 
-gboolean
-ocop_db_delete_product (OcopDb  *db,
-                        gint64   id,
-                        GError **error)
+/* Deletes one row by id; a foreign key that refuses it gives @refused as the message,
+ * and no such row @not_found (a format with one %d, the id). */
+static gboolean
+delete_row (OcopDb      *db,
+            const char  *sql,
+            gint64       id,
+            const char  *what,
+            const char  *refused,
+            const char  *not_found,
+            GError     **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = _ocop_db_prepare (db, sql, error);
 
-  g_return_val_if_fail (OCOP_IS_DB (db), FALSE);
-
-  stmt = _ocop_db_prepare (db, "DELETE FROM product WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
 
-  if (!_ocop_db_exec_stmt (db, stmt, _("Failed to delete the product"), error))
+  if (!_ocop_db_exec_stmt (db, stmt, what, error))
     {
       if (error != NULL && *error != NULL && (*error)->code == OCOP_DB_ERROR_CONSTRAINT)
         {
           g_clear_error (error);
-          g_set_error_literal (error, OCOP_DB_ERROR, OCOP_DB_ERROR_CONSTRAINT,
-                               _("The product was evaluated at a meeting and cannot be deleted"));
+          g_set_error_literal (error, OCOP_DB_ERROR, OCOP_DB_ERROR_CONSTRAINT, refused);
         }
       return FALSE;
     }
 
+  if (sqlite3_changes (_ocop_db_get_handle (db)) == 0)
+    {
+      g_set_error (error, OCOP_DB_ERROR, OCOP_DB_ERROR_NOT_FOUND, not_found, (int) id);
+      return FALSE;
+    }
+
   return TRUE;
+}
+
+gboolean
+ocop_db_delete_product (OcopDb  *db,
+                        gint64   id,
+                        GError **error)
+{
+  g_return_val_if_fail (OCOP_IS_DB (db), FALSE);
+
+  return delete_row (db, "DELETE FROM product WHERE id = ?1", id, _("Failed to delete the product"),
+                     _("The product was evaluated at a meeting and cannot be deleted"),
+                     /* Translators: %d is a number */
+                     _("There is no product number %d"), error);
 }
 
 /* The longest word of the folded query goes to SQL (an instr () over the stored keys);
@@ -1003,34 +1024,10 @@ ocop_db_delete_producer (OcopDb  *db,
                          gint64   id,
                          GError **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (OCOP_IS_DB (db), FALSE);
 
-  stmt = _ocop_db_prepare (db, "DELETE FROM producer WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  if (!_ocop_db_exec_stmt (db, stmt, _("Failed to delete the producer"), error))
-    {
-      if (error != NULL && *error != NULL && (*error)->code == OCOP_DB_ERROR_CONSTRAINT)
-        {
-          g_clear_error (error);
-          g_set_error_literal (error, OCOP_DB_ERROR, OCOP_DB_ERROR_CONSTRAINT,
-                               _("The producer still has products and cannot be deleted"));
-        }
-      return FALSE;
-    }
-
-  if (sqlite3_changes (_ocop_db_get_handle (db)) == 0)
-    {
-      g_set_error (error, OCOP_DB_ERROR, OCOP_DB_ERROR_NOT_FOUND,
-                   /* Translators: %d is a number */
-                   _("There is no producer number %d"), (int) id);
-      return FALSE;
-    }
-
-  return TRUE;
+  return delete_row (db, "DELETE FROM producer WHERE id = ?1", id, _("Failed to delete the producer"),
+                     _("The producer still has products and cannot be deleted"),
+                     /* Translators: %d is a number */
+                     _("There is no producer number %d"), error);
 }
